@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/catalog.h"
+
+#include "core/errors.h"
+#include "core/symbols.h"
+#include "core/taxonomy.h"
+#include "core/text.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+namespace a6kb {
+namespace {
+
+const std::set<std::string>& known_fields() {
+    static const std::set<std::string> fields = {
+        "id", "title", "symbol", "version", "family", "type", "mechanism", "group", "topic", "scope",
+        "status", "date", "lang", "url", "summary", "cites", "text", "keywords"};
+    return fields;
+}
+
+// Singular field name for the plural spellings people write in front matter.
+std::string canonical_field(std::string name) {
+    static const std::map<std::string, std::string> plural = {
+        {"symbols", "symbol"}, {"mechanisms", "mechanism"}, {"groups", "group"}, {"topics", "topic"},
+        {"scopes", "scope"}, {"references", "cites"}, {"language", "lang"}, {"description", "summary"},
+        {"stakeholder", "group"}, {"stakeholders", "group"}};
+    auto it = plural.find(name);
+    return it == plural.end() ? name : it->second;
+}
+
+size_t line_of(const std::string& xml, ptrdiff_t offset) {
+    if (offset < 0) return 0;
+    auto end = xml.begin() + std::min<ptrdiff_t>(offset, static_cast<ptrdiff_t>(xml.size()));
+    return 1 + static_cast<size_t>(std::count(xml.begin(), end, '\n'));
+}
+
+}  // namespace
+
+bool is_catalog_file(const std::filesystem::path& p) {
+    std::string name = p.filename().string();
+    const std::string suffix = ".catalog.xml";
+    return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UserError("bad_catalog", file.string() + ": cannot read the catalog file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    std::string xml = ss.str();
+    pugi::xml_document doc;
+    auto parsed = doc.load_buffer(xml.data(), xml.size());
+    auto fail = [&](ptrdiff_t offset, const std::string& why) {
+        throw UserError("bad_catalog", file.string() + ":" + std::to_string(line_of(xml, offset)) + ": " + why);
+    };
+    if (!parsed) fail(parsed.offset, parsed.description());
+    auto root = doc.child("catalog");
+    if (!root) fail(0, "the root element must be <catalog>");
+
+    Catalog cat;
+    cat.path = file;
+    std::set<std::string> ids;
+    for (auto rec : root.children()) {
+        if (rec.type() != pugi::node_element) continue;
+        if (std::string_view(rec.name()) != "record")
+            fail(rec.offset_debug(), std::string("unexpected element <") + rec.name() + "> (expected <record>)");
+        CatalogEntry entry;
+        entry.where = file.filename().string() + ":" + std::to_string(line_of(xml, rec.offset_debug()));
+        if (auto f = rec.attribute("file")) {
+            entry.file = std::filesystem::weakly_canonical(file.parent_path() / f.value());
+        }
+        if (auto id = rec.attribute("id")) entry.meta["id"].push_back(id.value());
+        for (auto field : rec.children()) {
+            if (field.type() != pugi::node_element) continue;
+            std::string name = field.name();
+            if (!known_fields().count(name))
+                fail(field.offset_debug(), "unknown field <" + name + "> (see docs/corpus.md for the fields)");
+            std::string value = name == "text" ? std::string(field.text().as_string()) : text::collapse_spaces(field.text().as_string());
+            if (value.empty()) fail(field.offset_debug(), "empty <" + name + ">");
+            entry.meta[name].push_back(value);
+        }
+        if (entry.file.empty() && !entry.meta.count("title"))
+            fail(rec.offset_debug(), "a record without a file needs a <title>");
+        // Validate facet values now, so a typo is reported with its line.
+        Record probe;
+        if (auto err = apply_metadata(probe, entry.meta, taxonomy); !err.empty()) fail(rec.offset_debug(), err);
+        if (entry.file.empty()) {
+            Record r = record_from_catalog(entry, "", taxonomy);
+            if (!ids.insert(r.id).second) fail(rec.offset_debug(), "record id '" + r.id + "' appears twice in this catalog");
+        }
+        cat.entries.push_back(std::move(entry));
+    }
+    return cat;
+}
+
+std::string apply_metadata(Record& r, const Metadata& meta, const Taxonomy& taxonomy) {
+    for (const auto& [raw_name, values] : meta) {
+        std::string name = canonical_field(raw_name);
+        if (values.empty()) continue;
+        auto concepts = [&](const char* facet_id, bool multi) -> std::pair<std::vector<std::string>, std::string> {
+            const Facet* facet = taxonomy.facet(facet_id);
+            std::vector<std::string> ids;
+            for (const auto& v : values) {
+                std::string id = facet ? taxonomy.resolve(*facet, v) : std::string();
+                if (id.empty())
+                    return {{}, std::string(facet_id) + " '" + v + "' is not a concept of the taxonomy's '" + facet_id + "' facet"};
+                if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+            }
+            if (!multi && ids.size() > 1) return {{}, std::string(facet_id) + " takes one value, got " + std::to_string(ids.size())};
+            return {ids, {}};
+        };
+        if (name == "id") {
+            std::string id = slug(values.front());
+            if (id.empty()) return "id '" + values.front() + "' has no letters or digits";
+            r.id = id;
+        } else if (name == "title") {
+            r.title = values.front();
+        } else if (name == "symbol") {
+            r.symbols.clear();
+            for (const auto& v : values) {
+                auto sym = canonical_symbol(v);
+                r.symbols.push_back(sym ? sym->text : v);
+            }
+        } else if (name == "version") {
+            r.version = normalize_version(values.front());
+        } else if (name == "family") {
+            r.family = values.front();
+        } else if (name == "type" || name == "mechanism" || name == "group" || name == "topic" ||
+                   name == "scope" || name == "status" || name == "lang") {
+            const Facet* facet = taxonomy.facet(name);
+            auto [ids, err] = concepts(name.c_str(), facet ? facet->multi : true);
+            if (!err.empty()) return err;
+            if (name == "type") r.type = ids.front();
+            else if (name == "mechanism") r.mechanisms = ids;
+            else if (name == "group") r.groups = ids;
+            else if (name == "topic") r.topics = ids;
+            else if (name == "scope") r.scopes = ids;
+            else if (name == "status") r.status = ids.front();
+            else r.lang = ids.front();
+        } else if (name == "date") {
+            auto d = text::parse_date(values.front());
+            if (!d) return "date '" + values.front() + "' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)";
+            r.date = *d;
+        } else if (name == "url") {
+            const auto& u = values.front();
+            if (u.rfind("https://", 0) != 0 && u.rfind("http://", 0) != 0)
+                return "url '" + u + "' must start with https:// or http://";
+            r.url = u;
+        } else if (name == "summary") {
+            r.summary = values.front();
+        } else if (name == "cites") {
+            r.references.clear();
+            for (const auto& v : values) {
+                auto sym = canonical_symbol(v);
+                r.references.push_back(sym ? sym->text : v);
+            }
+        } else if (name == "text") {
+            r.pages = {text::normalize_whitespace(values.front())};
+        } else if (name == "keywords") {
+            r.headings = values;
+        } else if (name != "layout" && name != "draft") {
+            return "unknown field '" + raw_name + "'";
+        }
+    }
+    return {};
+}
+
+Record record_from_catalog(const CatalogEntry& entry, const std::string& source, const Taxonomy& taxonomy) {
+    Record r;
+    r.media_type = "catalog";
+    apply_metadata(r, entry.meta, taxonomy);
+    if (!source.empty()) r.sources = {source};
+    if (r.id.empty()) {
+        std::string base = r.symbols.empty() ? r.title : r.symbols.front();
+        r.id = slug(base);
+        if (!r.version.empty() && !r.symbols.empty()) r.id += "-v" + slug(r.version);
+    }
+    if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+    return r;
+}
+
+}  // namespace a6kb

@@ -1,0 +1,384 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/infer.h"
+
+#include "core/decisions.h"
+#include "core/symbols.h"
+#include "core/taxonomy.h"
+#include "core/text.h"
+
+#include <xxhash.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <regex>
+#include <set>
+
+namespace a6kb {
+namespace {
+
+std::vector<std::string_view> lines_of(std::string_view s, size_t max_lines) {
+    std::vector<std::string_view> out;
+    size_t pos = 0;
+    while (pos < s.size() && out.size() < max_lines) {
+        size_t nl = s.find('\n', pos);
+        out.push_back(s.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
+        if (nl == std::string_view::npos) break;
+        pos = nl + 1;
+    }
+    return out;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Lines UNFCCC layouts print above a title: headers, annex and page markers,
+// document-type labels, version and scope lines.
+bool boilerplate(const std::string& lower) {
+    static const char* prefixes[] = {
+        "clean development mechanism", "unfccc", "cdm – executive board", "cdm - executive board",
+        "cdm executive board", "cdm-executive board", "executive board", "annex", "page ", "report", "meeting report",
+        "appendix b", "indicative simplified", "for selected small-scale", "type i", "follow the link",
+        "sectoral scope", "scope ", "version", "distr", "original:", "united nations", "|", "contents", "draft",
+        "table of contents", "addendum", "advance unedited", "decisions adopted", "conference of the parties",
+        "subsidiary body for", "(agenda item", "methodological tool", "a/r methodological tool"};
+    for (const char* p : prefixes)
+        if (starts_with(lower, p)) return true;
+    if (lower.size() < 4) return true;
+    static const std::regex eb_line("^(eb|sb|sbm) ?\\d+.*");
+    if (lower.size() < 24 && std::regex_match(lower, eb_line)) return true;
+    // Short labels such as "Small-scale Methodology", "A/R Large-scale Consolidated Methodology".
+    if (lower.size() < 48 && (lower.ends_with("methodology") || lower.ends_with("methodological tool") ||
+                              lower.ends_with(" tool") || lower.ends_with("standard") || lower.ends_with("procedure")) &&
+        std::count(lower.begin(), lower.end(), ' ') <= 4)
+        return true;
+    return false;
+}
+
+std::string strip_quotes(std::string t) {
+    // Leading label before a quoted title: Methodological “Tool to ...”
+    for (const char* open : {"\xE2\x80\x9C", "\""}) {
+        auto q = t.find(open);
+        if (q != std::string::npos && q < 40) t = t.substr(q + std::strlen(open));
+    }
+    for (const char* close : {"\xE2\x80\x9D", "\""}) {
+        auto q = t.rfind(close);
+        if (q != std::string::npos && q + std::strlen(close) >= t.size() - 1) t = t.substr(0, q);
+    }
+    return text::trim(t);
+}
+
+// Old small-scale methodologies: "III. D. Methane recovery" and "III.AU./Version 01".
+const std::regex& ssc_title() {
+    static const std::regex re("^(IV|III|II|I)\\. ?([A-Z]{1,2})\\.? +([A-Z].{3,})$");
+    return re;
+}
+const std::regex& ssc_version() {
+    static const std::regex re("^(IV|III|II|I)\\.([A-Z]{1,2})\\.?/ ?Version ?([0-9.]+).*$");
+    return re;
+}
+
+std::string id_from_source(const std::string& source) {
+    std::string s = slug(source);
+    if (s.size() > 80) {
+        char buf[20];
+        std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(XXH32(source.data(), source.size(), 0)));
+        s = s.substr(0, 70) + "-" + buf;
+    }
+    return "f-" + s;
+}
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+    if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+std::string type_for_symbol(SymbolKind kind, const std::string& symbol, const std::string& title) {
+    std::string lt = text::to_lower(title);
+    switch (kind) {
+        case SymbolKind::methodology: return "methodology";
+        case SymbolKind::tool: return "tool";
+        case SymbolKind::decision: return "decision";
+        case SymbolKind::cdm:
+            if (symbol.ends_with("-GLOS")) return "glossary";
+            if (symbol.find("-PROC") != std::string::npos) return "procedure";
+            if (symbol.find("-STAN") != std::string::npos) return "standard";
+            if (symbol.find("-INFO") != std::string::npos) return "information-note";
+            return {};
+        case SymbolKind::a64:
+            if (symbol.find("-STAN-") != std::string::npos || starts_with(lt, "standard")) return "standard";
+            if (symbol.find("-PROC-") != std::string::npos || starts_with(lt, "procedure")) return "procedure";
+            if (symbol.find("-TOOL-") != std::string::npos || starts_with(lt, "tool")) return "tool";
+            if (starts_with(lt, "information note")) return "information-note";
+            if (starts_with(lt, "meeting report")) return "meeting-report";
+            return {};
+        case SymbolKind::fccc:
+            if (starts_with(lt, "report of")) return "meeting-report";
+            return {};
+    }
+    return {};
+}
+
+// References: every symbol cited, without the record's own.
+void collect_references(Record& r, std::string_view text) {
+    std::set<std::string> own(r.symbols.begin(), r.symbols.end());
+    for (const auto& s : find_symbols(text))
+        if (!own.count(s.text)) add_unique(r.references, s.text);
+}
+
+void finish(Record& r, const Taxonomy& taxonomy) {
+    std::string all;
+    for (const auto& p : r.pages) { all += p; all += '\n'; }
+    if (r.lang.empty()) r.lang = text::detect_language(all);
+    classify(r, taxonomy);
+}
+
+}  // namespace
+
+std::string default_record_id(const Record& r, bool resolution) {
+    if (r.symbols.empty()) return id_from_source(r.sources.empty() ? r.title : r.sources.front());
+    std::string id = (resolution ? "resolution-" : "") + slug(r.symbols.front());
+    if (!r.version.empty()) id += "-v" + slug(r.version);
+    return id;
+}
+
+std::string title_from_lines(std::string_view first_page) {
+    auto lines = lines_of(first_page, 40);
+    // Old small-scale layout: "III. D. Methane recovery".
+    for (auto line : lines) {
+        std::string t = text::collapse_spaces(line);
+        std::smatch m;
+        if (std::regex_match(t, m, ssc_title())) return m[3].str();
+    }
+    // A title in quotes under a label: Methodological tool “Tool to ...”.
+    for (size_t i = 0; i < lines.size() && i < 15; ++i) {
+        std::string t = text::collapse_spaces(lines[i]);
+        auto q = t.find("\xE2\x80\x9C");
+        if (q == std::string::npos || t.size() > 200) continue;
+        std::string label = text::to_lower(t.substr(0, q));
+        if (q == 0 || label.find("tool") != std::string::npos || label.find("methodolog") != std::string::npos) {
+            // The quoted title may run onto the next line.
+            if (t.find("\xE2\x80\x9D") == std::string::npos && i + 1 < lines.size())
+                t += " " + text::collapse_spaces(lines[i + 1]);
+            return strip_quotes(t);
+        }
+    }
+    std::string title;
+    int taken = 0;
+    for (auto line : lines) {
+        std::string t = text::collapse_spaces(line);
+        // "AMS-III.D: Methane recovery ..." -> the words after the code.
+        if (auto colon = t.find(": "); colon != std::string::npos && colon < 30 && canonical_symbol(t.substr(0, colon)))
+            t = t.substr(colon + 2);
+        std::string lower = text::to_lower(t);
+        size_t letters = 0;
+        for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
+        bool is_symbol = canonical_symbol(t).has_value() || (!find_symbols(t).empty() && t.size() < 40);
+        bool is_date = t.size() < 30 && !text::find_dates(t, 1).empty();
+        bool sentence = t.size() > 150 || starts_with(lower, "project participants") ||
+                        starts_with(lower, "follow the link") || starts_with(lower, "http");
+        if (t.empty() || boilerplate(lower) || is_symbol || is_date || sentence || letters * 2 < t.size()) {
+            if (taken) break;
+            continue;
+        }
+        if (taken && std::ispunct(static_cast<unsigned char>(title.back()))) break;
+        if (taken) title += ' ';
+        title += t;
+        if (++taken == 3 || title.size() > 250) break;
+    }
+    return strip_quotes(title);
+}
+
+void classify(Record& r, const Taxonomy& taxonomy) {
+    std::string body;
+    for (const auto& h : r.headings) { body += h; body += '\n'; }
+    body += r.summary;
+    body += '\n';
+    for (const auto& p : r.pages) { body += p; body += '\n'; }
+    auto body_words = text::words(body);
+    auto title_words = text::words(r.title);
+    for (const auto& facet : taxonomy.facets()) {
+        if (!facet.classify) continue;
+        std::vector<std::string>* target = nullptr;
+        std::string* single = nullptr;
+        if (facet.id == "group") target = &r.groups;
+        else if (facet.id == "topic") target = &r.topics;
+        else if (facet.id == "mechanism") target = &r.mechanisms;
+        else if (facet.id == "scope") target = &r.scopes;
+        else if (facet.id == "type") single = &r.type;
+        else if (facet.id == "status") single = &r.status;
+        else continue;  // facets without a Record field are not stored
+        auto found = taxonomy.classify(facet, body_words, title_words);
+        if (target) {
+            if (target->empty()) *target = found;
+        } else if (single->empty() && !found.empty()) {
+            *single = found.front();
+        }
+    }
+}
+
+InferResult infer_records(const Extracted& e, const std::string& source, const std::string& filename,
+                          const Taxonomy& taxonomy, const Metadata* explicit_meta) {
+    InferResult out;
+    std::string all;
+    for (const auto& p : e.pages) { all += p; all += '\n'; }
+    std::string head = e.first_page_text(1);
+    if (head.size() < 400) head = e.first_page_text(2);
+    head = head.substr(0, 4000);
+
+    auto apply_explicit = [&](Record& r) -> bool {
+        if (!e.meta.empty())
+            if (auto err = apply_metadata(r, e.meta, taxonomy); !err.empty()) { out.error = "front matter: " + err; return false; }
+        if (explicit_meta)
+            if (auto err = apply_metadata(r, *explicit_meta, taxonomy); !err.empty()) { out.error = "catalog: " + err; return false; }
+        return true;
+    };
+
+    // The report symbol in the header of a bundled file, shared by its parts.
+    std::string container;
+    for (const auto& s : find_symbols(head.substr(0, 600)))
+        if (s.kind == SymbolKind::fccc) { container = s.text; break; }
+
+    auto parts = split_decisions(all);
+    const bool bundle = !parts.empty() && !(explicit_meta && explicit_meta->count("symbol"));
+    if (bundle) {
+        for (auto& part : parts) {
+            Record r;
+            r.media_type = e.media_type;
+            r.sources = {source};
+            r.symbols = {part.symbol};
+            if (!container.empty()) r.symbols.push_back(container);
+            r.title = part.title;
+            r.type = "decision";
+            r.status = "adopted";
+            r.date = part.date;
+            r.lang = e.lang;
+            r.pages = {part.text};
+            collect_references(r, part.text);
+            r.id = default_record_id(r, part.resolution);
+            if (part.resolution) r.title = "Resolution: " + r.title;
+            finish(r, taxonomy);
+            if (!apply_explicit(r)) return {{}, out.error};
+            out.records.push_back(std::move(r));
+        }
+        // A file named for a methodology or tool that is printed inside a
+        // decision report (early small-scale methodologies were annexes of
+        // COP decisions) is also recorded as that methodology.
+        bool named = false;
+        for (const auto& s : symbols_in_filename(filename))
+            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) named = true;
+        if (!named) return out;
+    }
+
+    Record r;
+    r.media_type = e.media_type;
+    r.sources = {source};
+    r.pages = e.pages;
+    r.headings = e.headings;
+    r.summary = e.summary;
+    r.lang = e.lang;
+
+    // Title: old small-scale layout, then the page's own first lines, then
+    // the format's title, then the file name.
+    std::string from_text = title_from_lines(head);
+    r.title = !from_text.empty() && from_text.size() >= 8 ? from_text : e.title;
+    if (e.media_type != "application/pdf" && !e.title.empty()) r.title = e.title;
+    if (r.title.empty()) r.title = from_text;
+    if (r.title.empty()) {
+        std::string stem = std::filesystem::path(filename).stem().string();
+        for (auto& c : stem) if (c == '_' || c == '-') c = ' ';
+        r.title = text::collapse_spaces(stem);
+    }
+
+    // Symbol: the first code on the first page; an old small-scale header
+    // ("III.AU./Version 01"); else a code in the file name whose kind agrees
+    // with what the page says the document is.
+    std::optional<Symbol> primary;
+    std::optional<std::string> version;
+    if (bundle)
+        for (const auto& s : symbols_in_filename(filename))
+            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) { primary = s; break; }
+    for (auto line : lines_of(head, 40)) {
+        if (primary) break;
+        std::string t = text::collapse_spaces(line);
+        std::smatch m;
+        if (std::regex_match(t, m, ssc_version())) {
+            primary = Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+            version = normalize_version(m[3].str());
+            break;
+        }
+        if (std::regex_match(t, m, ssc_title())) {
+            primary = Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+            break;
+        }
+    }
+    if (!primary) {
+        for (const auto& s : find_symbols(head.substr(0, 1500)))
+            if (s.kind != SymbolKind::decision) { primary = s; break; }
+    }
+    std::string head_lower = text::to_lower(head.substr(0, 1500));
+    bool says_tool = head_lower.find("methodological tool") != std::string::npos ||
+                     head_lower.find("methodological \xe2\x80\x9ctool") != std::string::npos;
+    if (!primary) {
+        for (const auto& s : symbols_in_filename(filename)) {
+            if (says_tool && s.kind == SymbolKind::methodology) continue;  // a tool filed under its methodology
+            primary = s;
+            break;
+        }
+    }
+    if (primary) r.symbols = {primary->text};
+    if (bundle) {
+        // The methodology sits somewhere inside the report: find its own heading.
+        for (auto line : lines_of(all, 100000)) {
+            std::smatch m;
+            std::string t = text::collapse_spaces(line);
+            if (std::regex_match(t, m, ssc_title()) && !r.symbols.empty() &&
+                r.symbols.front() == "AMS-" + m[1].str() + "." + m[2].str()) {
+                r.title = m[3].str();
+                break;
+            }
+        }
+    }
+    if (!version) version = find_version(head);
+    if (!version) version = version_in_filename(filename);
+    if (version && primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
+                               primary->kind == SymbolKind::a64 || primary->kind == SymbolKind::cdm))
+        r.version = *version;
+    else if (version && says_tool)
+        r.version = *version;
+
+    if (primary) r.type = type_for_symbol(primary->kind, primary->text, r.title);
+    if (r.type.empty() && says_tool) r.type = "tool";
+    if (primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
+                    primary->kind == SymbolKind::cdm))
+        add_unique(r.mechanisms, "cdm");
+    if (!r.version.empty() && primary) r.family = primary->text;
+
+    // Sectoral scopes the document states on its first page.
+    static const std::regex scope_re("[Ss]ectoral [Ss]cope(?:\\(s\\))?:? *([0-9][0-9 ,and]*)");
+    std::smatch sm;
+    std::string head_str(head.substr(0, 2000));
+    if (std::regex_search(head_str, sm, scope_re)) {
+        static const std::regex num("\\d{1,2}");
+        std::string list = sm[1].str();
+        for (auto it = std::sregex_iterator(list.begin(), list.end(), num); it != std::sregex_iterator(); ++it) {
+            int n = std::stoi(it->str());
+            if (n >= 1 && n <= 15) add_unique(r.scopes, std::to_string(n));
+        }
+    }
+
+    // Date: the first date written on the first pages, else the format's.
+    auto dates = text::find_dates(head, 1);
+    r.date = !dates.empty() ? dates.front() : e.date;
+
+    collect_references(r, all);
+    finish(r, taxonomy);
+    r.id = default_record_id(r);
+    if (!apply_explicit(r)) return {{}, out.error};
+    if (explicit_meta && !explicit_meta->count("id")) r.id = default_record_id(r);
+    if (!e.meta.empty() && !e.meta.count("id") && !(explicit_meta && explicit_meta->count("id"))) r.id = default_record_id(r);
+    if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+    out.records.push_back(std::move(r));
+    return out;
+}
+
+}  // namespace a6kb

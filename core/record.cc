@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/record.h"
+
+#include "core/schema.h"
+#include "core/symbols.h"
+#include "core/taxonomy.h"
+#include "core/text.h"
+
+#include <nlohmann/json.hpp>
+
+namespace a6kb {
+
+using nlohmann::json;
+
+json to_json(const Record& r, bool with_text) {
+    json j = {
+        {"id", r.id}, {"title", r.title}, {"symbols", r.symbols}, {"version", r.version},
+        {"family", r.family}, {"type", r.type}, {"mechanisms", r.mechanisms}, {"groups", r.groups},
+        {"topics", r.topics}, {"scopes", r.scopes}, {"status", r.status}, {"date", r.date},
+        {"lang", r.lang}, {"url", r.url}, {"sources", r.sources}, {"summary", r.summary},
+        {"references", r.references}, {"media_type", r.media_type}, {"latest", r.latest},
+    };
+    if (with_text) {
+        j["pages"] = r.pages;
+        j["headings"] = r.headings;
+    }
+    return j;
+}
+
+Record record_from_json(const json& j) {
+    Record r;
+    auto str = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    auto list = [&](const char* k) {
+        return j.contains(k) && j[k].is_array() ? j[k].get<std::vector<std::string>>() : std::vector<std::string>{};
+    };
+    r.id = str("id");
+    r.title = str("title");
+    r.symbols = list("symbols");
+    r.version = str("version");
+    r.family = str("family");
+    r.type = str("type");
+    r.mechanisms = list("mechanisms");
+    r.groups = list("groups");
+    r.topics = list("topics");
+    r.scopes = list("scopes");
+    r.status = str("status");
+    r.date = str("date");
+    r.lang = str("lang");
+    r.url = str("url");
+    r.sources = list("sources");
+    r.pages = list("pages");
+    r.headings = list("headings");
+    r.summary = str("summary");
+    r.references = list("references");
+    r.media_type = str("media_type");
+    r.latest = j.value("latest", true);
+    return r;
+}
+
+std::vector<std::string> source_keys_of(const Xapian::Document& doc) {
+    std::vector<std::string> out;
+    const std::string prefix(schema::SOURCE.prefix);
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        it.skip_to(prefix);
+        if (it == doc.termlist_end()) break;
+        std::string t = *it;
+        if (t.compare(0, prefix.size(), prefix) != 0) break;
+        out.push_back(t);
+    }
+    return out;
+}
+
+namespace {
+
+void add_facet(Xapian::Document& doc, const schema::Field& f, const std::vector<std::string>& values) {
+    for (const auto& v : values)
+        if (!v.empty()) doc.add_boolean_term(schema::term(f, v));
+    if (f.slot != schema::NO_SLOT) {
+        std::string encoded = f.multi ? schema::encode_multi(values) : (values.empty() ? "" : values.front());
+        if (!encoded.empty()) doc.add_value(f.slot, encoded);
+    }
+}
+
+// Concept labels and alternative labels are indexed as text of the record
+// (at low weight), so a query for "Designated National Authority" also finds
+// records tagged governments-dnas whose text says only "DNA".
+void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const schema::Field& f,
+                    const std::vector<std::string>& ids) {
+    if (!taxonomy) return;
+    const Facet* facet = taxonomy->facet(f.name);
+    if (!facet) return;
+    for (const auto& id : ids) {
+        const Concept* c = facet->find(id);
+        if (!c) continue;
+        tg.increase_termpos(100);
+        tg.index_text(c->label, 1);
+        for (const auto& alt : c->alts) {
+            tg.increase_termpos(100);
+            tg.index_text(alt, 1);
+        }
+    }
+}
+
+}  // namespace
+
+Xapian::Document to_document(const Record& r, const std::vector<std::string>& source_keys,
+                             Xapian::TermGenerator& tg, const Taxonomy* taxonomy) {
+    Xapian::Document doc;
+    tg.set_document(doc);
+
+    // Title: prefixed for title: searches, and unprefixed with a high wdf so
+    // title words outrank body words.
+    tg.index_text(r.title, 1, std::string(schema::TITLE.prefix));
+    tg.increase_termpos(100);
+    tg.index_text(r.title, 5);
+    for (const auto& s : r.symbols) {
+        tg.increase_termpos(100);
+        tg.index_text(s, 5);
+        doc.add_boolean_term(schema::term(schema::SYMBOL, symbol_key(s)));
+    }
+    for (const auto& h : r.headings) {
+        tg.increase_termpos(100);
+        tg.index_text(h, 2);
+    }
+    if (!r.summary.empty()) {
+        tg.increase_termpos(100);
+        tg.index_text(r.summary, 2);
+    }
+    for (const auto& page : r.pages) {
+        tg.increase_termpos(100);
+        tg.index_text(page);
+    }
+    index_concepts(tg, taxonomy, schema::GROUP, r.groups);
+    index_concepts(tg, taxonomy, schema::TOPIC, r.topics);
+    index_concepts(tg, taxonomy, schema::MECHANISM, r.mechanisms);
+
+    doc.add_boolean_term(schema::term(schema::ID, r.id));
+    for (const auto& key : source_keys) doc.add_boolean_term(key);
+    for (const auto& ref : r.references) doc.add_boolean_term(schema::term(schema::CITES, symbol_key(ref)));
+    if (!r.family.empty()) {
+        doc.add_boolean_term(schema::term(schema::FAMILY, symbol_key(r.family)));
+        doc.add_value(schema::FAMILY.slot, symbol_key(r.family));
+    }
+    if (r.latest) doc.add_boolean_term(std::string(schema::LATEST.prefix));
+
+    add_facet(doc, schema::TYPE, r.type.empty() ? std::vector<std::string>{} : std::vector{r.type});
+    add_facet(doc, schema::MECHANISM, r.mechanisms);
+    add_facet(doc, schema::GROUP, r.groups);
+    add_facet(doc, schema::TOPIC, r.topics);
+    add_facet(doc, schema::SCOPE, r.scopes);
+    add_facet(doc, schema::STATUS, r.status.empty() ? std::vector<std::string>{} : std::vector{r.status});
+    add_facet(doc, schema::LANG, r.lang.empty() ? std::vector<std::string>{} : std::vector{r.lang});
+    add_facet(doc, schema::YEAR, r.year().empty() ? std::vector<std::string>{} : std::vector{r.year()});
+    if (!r.date.empty()) doc.add_value(schema::DATE.slot, text::date_key(r.date));
+    if (!r.version.empty()) doc.add_value(schema::VERSION.slot, version_key(r.version));
+
+    doc.set_data(to_json(r).dump());
+    return doc;
+}
+
+Record record_from_document(const Xapian::Document& doc) {
+    return record_from_json(json::parse(doc.get_data()));
+}
+
+}  // namespace a6kb

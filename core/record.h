@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// Record: one searchable item of the knowledge base (a decision, a version of
+// a methodology, a standard, a glossary entry, a lab question...), whatever
+// file or catalog entry it came from.
+#pragma once
+
+#include <nlohmann/json_fwd.hpp>
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+namespace a6kb {
+
+class Taxonomy;
+
+struct Record {
+    std::string id;                       // unique, stable: slug of symbol+version, or of the source path
+    std::string title;
+    std::vector<std::string> symbols;     // canonical; the first is the primary symbol
+    std::string version;                  // normalized ("21.0"), may be empty
+    std::string family;                   // shared by every version of the same code; may be empty
+    std::string type;                     // taxonomy concept ids from here on
+    std::vector<std::string> mechanisms;
+    std::vector<std::string> groups;
+    std::vector<std::string> topics;
+    std::vector<std::string> scopes;
+    std::string status;
+    std::string date;                     // ISO: YYYY-MM-DD, YYYY-MM or YYYY
+    std::string lang;
+    std::string url;                      // official address
+    std::vector<std::string> sources;     // where it came from, relative to the corpus root given; first is the main one
+    std::vector<std::string> pages;       // text per page (one element for formats without pages)
+    std::vector<std::string> headings;    // section headings, indexed with extra weight
+    std::string summary;
+    std::vector<std::string> references;  // canonical symbols cited by the text
+    std::string media_type;               // of the main source, or "catalog"
+    bool latest = true;                   // newest version in its family (set by the indexer)
+
+    std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : std::string(); }
+};
+
+nlohmann::json to_json(const Record& r, bool with_text = true);
+Record record_from_json(const nlohmann::json& j);
+
+// Key terms naming the files a record came from (schema::SOURCE terms).
+std::vector<std::string> source_keys_of(const Xapian::Document& doc);
+
+// Builds the Xapian document for a record: free text with positions (title
+// and symbols weighted over body), boolean facet terms, value slots, and the
+// record as JSON in the document data. `source_keys` are the SOURCE terms.
+// `tg` must already have its stemmer (and database, for spelling) set.
+Xapian::Document to_document(const Record& r, const std::vector<std::string>& source_keys,
+                             Xapian::TermGenerator& tg, const Taxonomy* taxonomy);
+
+Record record_from_document(const Xapian::Document& doc);
+
+}  // namespace a6kb

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/taxonomy.h"
+
+#include "core/errors.h"
+#include "core/text.h"
+
+#include <pugixml.hpp>
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace a6kb {
+namespace {
+
+size_t line_of(std::string_view xml, ptrdiff_t offset) {
+    if (offset < 0) return 0;
+    size_t end = std::min(static_cast<size_t>(offset), xml.size());
+    return 1 + static_cast<size_t>(std::count(xml.begin(), xml.begin() + static_cast<ptrdiff_t>(end), '\n'));
+}
+
+bool valid_id(std::string_view id) {
+    if (id.empty()) return false;
+    for (char c : id)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.')) return false;
+    return true;
+}
+
+}  // namespace
+
+const Concept* Facet::find(std::string_view concept_id) const {
+    for (const auto& c : concepts)
+        if (c.id == concept_id) return &c;
+    return nullptr;
+}
+
+Taxonomy Taxonomy::load(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw UserError("bad_taxonomy", file.string() + ": cannot read the taxonomy file");
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return parse(ss.str(), file.string());
+}
+
+Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
+    pugi::xml_document doc;
+    auto result = doc.load_buffer(xml.data(), xml.size());
+    if (!result)
+        throw UserError("bad_taxonomy", name + ":" + std::to_string(line_of(xml, result.offset)) + ": " +
+                                            result.description());
+    auto fail = [&](const pugi::xml_node& node, const std::string& why) {
+        throw UserError("bad_taxonomy", name + ":" + std::to_string(line_of(xml, node.offset_debug())) + ": " + why);
+    };
+    auto root = doc.child("taxonomy");
+    if (!root) fail(doc.first_child(), "the root element must be <taxonomy>");
+
+    Taxonomy tax;
+    std::set<std::string> facet_ids;
+    for (auto f : root.children()) {
+        if (f.type() != pugi::node_element) continue;
+        if (std::string_view(f.name()) != "facet") fail(f, std::string("unexpected element <") + f.name() + "> (expected <facet>)");
+        Facet facet;
+        facet.id = f.attribute("id").as_string();
+        facet.label = f.attribute("label").as_string();
+        if (!valid_id(facet.id)) fail(f, "facet needs an id of lowercase letters, digits and hyphens");
+        if (facet.label.empty()) fail(f, "facet '" + facet.id + "' needs a label");
+        if (!facet_ids.insert(facet.id).second) fail(f, "facet '" + facet.id + "' is declared twice");
+        std::string multi = f.attribute("multi").as_string("true");
+        if (multi != "true" && multi != "false") fail(f, "multi must be \"true\" or \"false\"");
+        facet.multi = multi == "true";
+        std::string classify = f.attribute("classify").as_string("none");
+        if (classify != "cues" && classify != "none") fail(f, "classify must be \"cues\" or \"none\"");
+        facet.classify = classify == "cues";
+        facet.threshold = f.attribute("threshold").as_int(3);
+        if (facet.threshold < 1) fail(f, "threshold must be a positive integer");
+
+        std::set<std::string> concept_ids;
+        for (auto c : f.children()) {
+            if (c.type() != pugi::node_element) continue;
+            if (std::string_view(c.name()) != "concept") fail(c, std::string("unexpected element <") + c.name() + "> in facet '" + facet.id + "'");
+            Concept item;
+            item.id = c.attribute("id").as_string();
+            item.label = text::collapse_spaces(c.attribute("label").as_string());
+            if (!valid_id(item.id)) fail(c, "concept in facet '" + facet.id + "' needs an id of lowercase letters, digits and hyphens");
+            if (item.label.empty()) fail(c, "concept '" + item.id + "' needs a label");
+            if (!concept_ids.insert(item.id).second) fail(c, "concept '" + item.id + "' appears twice in facet '" + facet.id + "'");
+            for (auto child : c.children()) {
+                if (child.type() != pugi::node_element) continue;
+                std::string_view tag = child.name();
+                std::string value = text::collapse_spaces(child.text().as_string());
+                if (tag == "description") {
+                    item.description = value;
+                } else if (tag == "alt") {
+                    if (value.empty()) fail(child, "empty <alt> in concept '" + item.id + "'");
+                    item.alts.push_back(value);
+                } else if (tag == "cue") {
+                    Cue cue;
+                    cue.words = text::words(value);
+                    cue.weight = child.attribute("weight").as_int(1);
+                    if (cue.words.empty()) fail(child, "empty <cue> in concept '" + item.id + "'");
+                    if (cue.weight < 1 || cue.weight > 100) fail(child, "cue weight must be between 1 and 100");
+                    item.cues.push_back(std::move(cue));
+                } else {
+                    fail(child, "unexpected element <" + std::string(tag) + "> in concept '" + item.id + "'");
+                }
+            }
+            facet.concepts.push_back(std::move(item));
+        }
+        tax.facets_.push_back(std::move(facet));
+    }
+    if (tax.facets_.empty()) fail(root, "the taxonomy declares no facet");
+    tax.build_index();
+    return tax;
+}
+
+void Taxonomy::build_index() {
+    cue_index_.clear();
+    for (const auto& facet : facets_) {
+        std::unordered_multimap<std::string, std::pair<size_t, size_t>> index;
+        for (size_t ci = 0; ci < facet.concepts.size(); ++ci)
+            for (size_t k = 0; k < facet.concepts[ci].cues.size(); ++k)
+                index.emplace(facet.concepts[ci].cues[k].words.front(), std::make_pair(ci, k));
+        cue_index_.push_back(std::move(index));
+    }
+}
+
+const Facet* Taxonomy::facet(std::string_view id) const {
+    for (const auto& f : facets_)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vector<std::string>& body,
+                                            const std::vector<std::string>& title) const {
+    size_t fi = static_cast<size_t>(&facet - facets_.data());
+    if (fi >= facets_.size() || !facet.classify) return {};
+    const auto& index = cue_index_[fi];
+    // occurrences[item][cue]
+    std::map<std::pair<size_t, size_t>, int> body_hits, title_hits;
+    auto scan = [&](const std::vector<std::string>& words, std::map<std::pair<size_t, size_t>, int>& hits) {
+        for (size_t i = 0; i < words.size(); ++i) {
+            auto [b, e] = index.equal_range(words[i]);
+            for (auto it = b; it != e; ++it) {
+                const Cue& cue = facet.concepts[it->second.first].cues[it->second.second];
+                if (i + cue.words.size() > words.size()) continue;
+                if (std::equal(cue.words.begin() + 1, cue.words.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
+                    ++hits[it->second];
+            }
+        }
+    };
+    scan(body, body_hits);
+    scan(title, title_hits);
+    std::vector<int> score(facet.concepts.size(), 0);
+    for (auto& [key, n] : body_hits)
+        score[key.first] += facet.concepts[key.first].cues[key.second].weight * std::min(n, 5);
+    for (auto& [key, n] : title_hits)
+        score[key.first] += 3 * facet.concepts[key.first].cues[key.second].weight * std::min(n, 5);
+    std::vector<size_t> order;
+    for (size_t i = 0; i < score.size(); ++i)
+        if (score[i] >= facet.threshold) order.push_back(i);
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
+    if (!facet.multi && order.size() > 1) order.resize(1);
+    std::vector<std::string> out;
+    for (size_t i : order) out.push_back(facet.concepts[i].id);
+    return out;
+}
+
+std::string Taxonomy::resolve(const Facet& facet, std::string_view name) const {
+    std::string want = text::to_lower(text::collapse_spaces(name));
+    for (const auto& c : facet.concepts) {
+        if (c.id == want || text::to_lower(c.label) == want) return c.id;
+        for (const auto& alt : c.alts)
+            if (text::to_lower(alt) == want) return c.id;
+    }
+    return {};
+}
+
+}  // namespace a6kb

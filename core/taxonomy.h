@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: Apache-2.0
+// The taxonomy (corpus/taxonomy.xml): facets, their concepts, labels,
+// alternative labels and acronyms, and the cues that tag a document with a
+// concept. Adding a facet or a concept is a change to that file, not to code.
+// Format: docs/corpus.md.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace a6kb {
+
+struct Cue {
+    std::vector<std::string> words;  // the phrase as text::words()
+    int weight = 1;
+};
+
+struct Concept {
+    std::string id;
+    std::string label;
+    std::string description;
+    std::vector<std::string> alts;   // alternative labels and acronyms, as written
+    std::vector<Cue> cues;
+};
+
+struct Facet {
+    std::string id;
+    std::string label;
+    bool multi = true;
+    bool classify = false;   // tag documents from cues
+    int threshold = 3;
+    std::vector<Concept> concepts;
+
+    const Concept* find(std::string_view concept_id) const;
+};
+
+class Taxonomy {
+public:
+    // Throws UserError("bad_taxonomy", "FILE:LINE: reason") on any problem.
+    static Taxonomy load(const std::filesystem::path& file);
+    static Taxonomy parse(std::string_view xml, const std::string& name);
+
+    const std::vector<Facet>& facets() const { return facets_; }
+    const Facet* facet(std::string_view id) const;
+
+    // Concepts of `facet` whose cues score at least the facet's threshold in
+    // the given words (text::words() of body and title; title hits count
+    // triple), best first; a single-valued facet returns at most one.
+    // Cost: linear in the number of words.
+    std::vector<std::string> classify(const Facet& facet, const std::vector<std::string>& body_words,
+                                      const std::vector<std::string>& title_words) const;
+
+    // A concept id of `facet` whose id, label or alternative label equals
+    // `name` (case-insensitive), or empty.
+    std::string resolve(const Facet& facet, std::string_view name) const;
+
+private:
+    std::vector<Facet> facets_;
+    // Per facet: first cue word -> (concept index, cue index).
+    std::vector<std::unordered_multimap<std::string, std::pair<size_t, size_t>>> cue_index_;
+    void build_index();
+};
+
+}  // namespace a6kb
