@@ -74,10 +74,11 @@ struct FileState {
     std::string hash;
     std::string skip;    // non-empty: last attempt skipped, nothing indexed
     std::vector<std::string> ids;
+    std::string inputs;  // taxonomy and catalogs it was indexed with
 };
 
 json state_json(const FileState& s) {
-    json j = {{"path", s.path}, {"source", s.source}, {"hash", s.hash}, {"ids", s.ids}};
+    json j = {{"path", s.path}, {"source", s.source}, {"hash", s.hash}, {"ids", s.ids}, {"inputs", s.inputs}};
     if (!s.skip.empty()) j["skip"] = s.skip;
     return j;
 }
@@ -90,6 +91,7 @@ FileState state_from(const std::string& data) {
         s.source = j.value("source", "");
         s.hash = j.value("hash", "");
         s.skip = j.value("skip", "");
+        s.inputs = j.value("inputs", "");
         if (j.contains("ids")) s.ids = j["ids"].get<std::vector<std::string>>();
     } catch (const json::exception&) {
         // An unreadable state only costs a re-extraction.
@@ -489,8 +491,13 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
 
     fs::create_directories(options.db);
     Xapian::WritableDatabase db(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
+    // A file is unchanged when its content and the taxonomy and catalogs it
+    // was indexed with are; kept per file, so a run killed half-way after a
+    // taxonomy change still redoes the files it did not reach.
     const bool inputs_changed = db.get_metadata(std::string(schema::META_INPUTS)) != inputs_hash;
-    const bool force = options.full || inputs_changed;
+    auto unchanged = [&](const FileState& st, const std::string& hash) {
+        return !options.full && st.hash == hash && st.inputs == inputs_hash;
+    };
 
     std::unordered_map<std::string, FileState> states;  // by source key
     const std::string file_prefix(schema::META_FILE_PREFIX);
@@ -505,7 +512,8 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             if (!e.file.empty()) continue;
             Record r = record_from_catalog(e, lc.entry.source, taxonomy);
             classify(r, taxonomy);
-            writer.catalog_records[r.id] = {std::move(r), e.meta, lc.entry.key};
+            std::string id = r.id;
+            writer.catalog_records[id] = {std::move(r), e.meta, lc.entry.key};
         }
     }
 
@@ -518,12 +526,12 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
         if (!lc.catalog) continue;  // unreadable: its records stay as they were
         auto st = states.find(lc.entry.key);
         bool known = st != states.end();
-        if (!force && known && st->second.hash == lc.hash) {
+        if (known && unchanged(st->second, lc.hash)) {
             ++report.unchanged;
             continue;
         }
         ++(known ? report.changed : report.added);
-        FileState state{lc.entry.abs.string(), lc.entry.source, lc.hash, {}, {}};
+        FileState state{lc.entry.abs.string(), lc.entry.source, lc.hash, {}, {}, inputs_hash};
         for (const auto& [id, c] : writer.catalog_records)
             if (c.key == lc.entry.key) {
                 writer.write_catalog(c, /*merge=*/true);
@@ -557,7 +565,7 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
         o.bytes = bytes.size();
         o.hash = hash_hex(bytes);
         auto st = states.find(f.key);
-        if (!force && st != states.end() && st->second.hash == o.hash) {
+        if (st != states.end() && unchanged(st->second, o.hash)) {
             o.kind = st->second.skip.empty() ? Outcome::unchanged : Outcome::unchanged_skip;
             o.reason = st->second.skip;
             return o;
@@ -600,11 +608,11 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
                 // (its state keeps the old hash, so the next run tries again);
                 // a new one is remembered as skipped.
                 if (!known && !o.hash.empty())
-                    db.set_metadata(file_key(f.key), state_json({f.abs.string(), f.source, o.hash, o.reason, {}}).dump());
+                    db.set_metadata(file_key(f.key), state_json({f.abs.string(), f.source, o.hash, o.reason, {}, inputs_hash}).dump());
                 break;
             case Outcome::records: {
                 ++(known && st->second.skip.empty() ? report.changed : report.added);
-                FileState state{f.abs.string(), f.source, o.hash, {}, {}};
+                FileState state{f.abs.string(), f.source, o.hash, {}, {}, inputs_hash};
                 for (auto& r : o.recs) {
                     if (std::find(state.ids.begin(), state.ids.end(), r.id) != state.ids.end()) continue;
                     state.ids.push_back(r.id);

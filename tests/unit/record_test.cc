@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/record.h"
+#include "core/schema.h"
+#include "core/taxonomy.h"
+#include "support.h"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+using namespace a6kb;
+
+TEST_CASE("a record becomes a document with facet terms, values and its data", "[record]") {
+    auto tax = Taxonomy::load(test::fixture("taxonomy.xml"));
+    Record r;
+    r.id = "ams-iii-d-v21-0";
+    r.title = "Methane recovery";
+    r.symbols = {"AMS-III.D"};
+    r.version = "21.0";
+    r.family = "AMS-III.D";
+    r.type = "methodology";
+    r.groups = {"project-developers", "governments-dnas"};
+    r.scopes = {"13"};
+    r.date = "2017-09-26";
+    r.pages = {"Manure management systems.", "Page two."};
+    r.references = {"TOOL14"};
+
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    auto doc = to_document(r, {schema::exact_term(schema::SOURCE, "/c/a.pdf")}, tg, &tax);
+    db.add_document(doc);
+
+    auto has = [&](const std::string& t) { return db.term_exists(t); };
+    CHECK(has("Qams-iii-d-v21-0"));
+    CHECK(has("XSYams-iii.d"));
+    CHECK(has("XFams-iii.d"));
+    CHECK(has("XKmethodology"));
+    CHECK(has("XGproject-developers"));
+    CHECK(has("XGgovernments-dnas"));
+    CHECK(has("XSC13"));
+    CHECK(has("XY2017"));
+    CHECK(has("XRtool14"));
+    CHECK(has("XP/c/a.pdf"));
+    CHECK(has("XN"));
+    CHECK(has("ZSmethan"));    // title, prefixed and stemmed
+    CHECK(has("Zmanur"));      // body, stemmed
+    CHECK(has("dna"));        // the concept's alternative label, from the taxonomy
+    CHECK(doc.get_value(schema::GROUP.slot) == "governments-dnas|project-developers");
+    CHECK(doc.get_value(schema::DATE.slot) == "20170926");
+    CHECK(doc.get_value(schema::VERSION.slot) == "000021.000000");
+
+    Record back = record_from_document(db.get_document(1));
+    CHECK(nlohmann::json(to_json(back)) == nlohmann::json(to_json(r)));
+    CHECK(source_keys_of(db.get_document(1)) == std::vector<std::string>{"XP/c/a.pdf"});
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "support.h"
+
+#include <zip.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace a6kb::test {
+
+TempDir::TempDir() {
+    std::string tmpl = (std::filesystem::temp_directory_path() / "a6kb-test-XXXXXX").string();
+    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+    path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+void write_file(const std::filesystem::path& p, const std::string& bytes) {
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream out(p, std::ios::binary | std::ios::trunc);
+    out << bytes;
+    if (!out) throw std::runtime_error("cannot write " + p.string());
+}
+
+std::string read_file(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages, const std::string& title) {
+    std::vector<std::string> objects;  // object i+1
+    const size_t n = pages.size();
+    // 1 catalog, 2 pages, 3 font, 4 info, then per page: page, contents.
+    std::string kids;
+    for (size_t i = 0; i < n; ++i) kids += std::to_string(5 + 2 * i) + " 0 R ";
+    objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+    objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
+    objects.push_back("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+    objects.push_back("<< /Title (" + title + ") /CreationDate (D:20220308120000Z) >>");
+    for (size_t i = 0; i < n; ++i) {
+        std::string content = "BT /F1 11 Tf 72 740 Td 14 TL\n";
+        for (const auto& line : pages[i]) {
+            std::string esc;
+            for (char c : line) {
+                if (c == '(' || c == ')' || c == '\\') esc += '\\';
+                esc += c;
+            }
+            content += "(" + esc + ") Tj T*\n";
+        }
+        content += "ET\n";
+        objects.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                          std::to_string(6 + 2 * i) + " 0 R >>");
+        objects.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
+    }
+    std::string pdf = "%PDF-1.4\n";
+    std::vector<size_t> offsets;
+    for (size_t i = 0; i < objects.size(); ++i) {
+        offsets.push_back(pdf.size());
+        pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+    }
+    size_t xref = pdf.size();
+    pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+    for (size_t off : offsets) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%010zu 00000 n \n", off);
+        pdf += buf;
+    }
+    pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R /Info 4 0 R >>\nstartxref\n" +
+           std::to_string(xref) + "\n%%EOF\n";
+    return pdf;
+}
+
+void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::string, std::string>>& paragraphs,
+               const std::vector<std::pair<std::string, std::string>>& extra) {
+    std::string body;
+    for (const auto& [style, text] : paragraphs) {
+        if (text == "\f") {
+            body += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
+            continue;
+        }
+        body += "<w:p>";
+        if (!style.empty()) body += "<w:pPr><w:pStyle w:val=\"" + style + "\"/></w:pPr>";
+        body += "<w:r><w:t xml:space=\"preserve\">" + text + "</w:t></w:r></w:p>";
+    }
+    std::vector<std::pair<std::string, std::string>> members = {
+        {"[Content_Types].xml",
+         "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+         "<Override PartName=\"/word/document.xml\" ContentType=\"application/"
+         "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"},
+        {"word/document.xml",
+         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:document "
+         "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body +
+             "</w:body></w:document>"},
+    };
+    members.insert(members.end(), extra.begin(), extra.end());
+    std::filesystem::create_directories(p.parent_path());
+    int err = 0;
+    zip_t* z = zip_open(p.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
+    if (!z) throw std::runtime_error("zip_open failed");
+    // libzip reads the buffers at zip_close, so they must outlive it.
+    std::vector<std::string> keep;
+    keep.reserve(members.size());
+    for (const auto& [name, content] : members) {
+        keep.push_back(content);
+        zip_source_t* src = zip_source_buffer(z, keep.back().data(), keep.back().size(), 0);
+        if (!src || zip_file_add(z, name.c_str(), src, ZIP_FL_OVERWRITE) < 0) throw std::runtime_error("zip add failed");
+    }
+    if (zip_close(z) != 0) throw std::runtime_error("zip_close failed");
+}
+
+std::string fixture(const std::string& name) { return std::string(A6KB_FIXTURES) + "/" + name; }
+
+}  // namespace a6kb::test

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+// Test support: temporary folders and fixture documents made by the tests
+// themselves (a PDF with text on given pages, a Word file), so no binary
+// fixture has to be trusted or shipped.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace a6kb::test {
+
+// A fresh folder under the system temp dir, removed with everything in it.
+class TempDir {
+public:
+    TempDir();
+    ~TempDir();
+    TempDir(const TempDir&) = delete;
+    TempDir& operator=(const TempDir&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+private:
+    std::filesystem::path path_;
+};
+
+void write_file(const std::filesystem::path& p, const std::string& bytes);
+std::string read_file(const std::filesystem::path& p);
+
+// A valid PDF with one page per element, each with its lines of text
+// (Helvetica, WinAnsi: ASCII text only). An empty page has no text at all.
+std::string make_pdf(const std::vector<std::vector<std::string>>& pages, const std::string& title = "");
+
+// A .docx at `p`: paragraphs as (style, text); style "" for normal text,
+// "Title" or "Heading1" for those; a paragraph "\f" is a page break.
+// `extra` adds further members (name, content) to the archive.
+void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::string, std::string>>& paragraphs,
+               const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+std::string fixture(const std::string& name);  // path of tests/fixtures/NAME
+
+}  // namespace a6kb::test
