@@ -162,6 +162,16 @@ std::string title_from_lines(std::string_view first_page) {
             return strip_quotes(t);
         }
     }
+    // Reports of the subsidiary bodies and the COP: "Report of the ... on its ... session".
+    for (size_t i = 0; i < lines.size() && i < 15; ++i) {
+        std::string t = text::collapse_spaces(lines[i]);
+        if (t.rfind("Report of the ", 0) != 0) continue;
+        if (i + 1 < lines.size()) {
+            std::string next = text::collapse_spaces(lines[i + 1]);
+            if (!next.empty() && std::islower(static_cast<unsigned char>(next[0]))) t += " " + next;
+        }
+        return t;
+    }
     std::string title;
     int taken = 0;
     for (auto line : lines) {
@@ -312,7 +322,15 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
         }
     }
     if (!primary) {
-        for (const auto& s : find_symbols(head.substr(0, 1500)))
+        // The document's own code is printed in its header: the first lines.
+        std::string top;
+        int kept = 0;
+        for (auto line : lines_of(head, 60)) {
+            if (text::trim(line).empty()) continue;
+            top += std::string(line) + "\n";
+            if (++kept == 12) break;
+        }
+        for (const auto& s : find_symbols(top))
             if (s.kind != SymbolKind::decision) { primary = s; break; }
     }
     std::string head_lower = text::to_lower(head.substr(0, 1500));
