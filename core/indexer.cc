@@ -276,34 +276,18 @@ public:
         touched_families.clear();
     }
 
-    // Query-time synonyms from the taxonomy: each multi-word label or
-    // alternative maps to the concept's one-word forms (acronyms), and
-    // one-word forms map to each other, so "DNA" and "designated national
-    // authority" find each other.
+    // Query-time synonyms from the taxonomy: an expansion ("designated
+    // national authority") maps to its acronym ("dna"), so a query in either
+    // form finds records written in the other (records also carry the
+    // acronym of every expansion their text spells out).
     void write_synonyms() {
         std::vector<std::string> old;
         for (auto it = db_.synonym_keys_begin(); it != db_.synonym_keys_end(); ++it) old.push_back(*it);
         for (const auto& k : old) db_.clear_synonyms(k);
-        Xapian::Stem stem("english");
-        for (const auto& facet : taxonomy_.facets()) {
-            for (const auto& c : facet.concepts) {
-                std::vector<std::string> forms;
-                auto add_form = [&](const std::string& f) {
-                    std::string joined;
-                    for (const auto& w : text::words(f)) joined += (joined.empty() ? "" : " ") + w;
-                    if (!joined.empty() && std::find(forms.begin(), forms.end(), joined) == forms.end())
-                        forms.push_back(joined);
-                };
-                add_form(c.label);
-                for (const auto& a : c.alts) add_form(a);
-                for (const auto& from : forms) {
-                    for (const auto& to : forms) {
-                        if (from == to || to.find(' ') != std::string::npos) continue;
-                        db_.add_synonym(from, to);
-                        if (from.find(' ') == std::string::npos) db_.add_synonym("Z" + stem(from), to);
-                    }
-                }
-            }
+        for (const auto& a : taxonomy_.acronyms()) {
+            std::string phrase;
+            for (const auto& w : a.expansion) phrase += (phrase.empty() ? "" : " ") + w;
+            db_.add_synonym(phrase, a.acronym);
         }
     }
 

@@ -206,6 +206,9 @@ void classify(Record& r, const Taxonomy& taxonomy) {
     for (const auto& p : r.pages) { body += p; body += '\n'; }
     auto body_words = text::words(body);
     auto title_words = text::words(r.title);
+    r.aliases.clear();
+    for (auto& a : taxonomy.aliases_in(body_words)) ++r.aliases[a];
+    for (auto& a : taxonomy.aliases_in(title_words)) ++r.aliases[a];
     for (const auto& facet : taxonomy.facets()) {
         if (!facet.classify) continue;
         std::vector<std::string>* target = nullptr;
@@ -330,8 +333,13 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
             top += std::string(line) + "\n";
             if (++kept == 12) break;
         }
-        for (const auto& s : find_symbols(top))
-            if (s.kind != SymbolKind::decision) { primary = s; break; }
+        // ...on a line of its own, give or take a label ("AMS-III.D.", "III.D./Version 08").
+        for (auto line : lines_of(top, 12)) {
+            std::string t = text::collapse_spaces(line);
+            for (const auto& s : find_symbols(t))
+                if (s.kind != SymbolKind::decision && t.size() <= 2 * s.text.size() + 12) { primary = s; break; }
+            if (primary) break;
+        }
     }
     std::string head_lower = text::to_lower(head.substr(0, 1500));
     bool says_tool = head_lower.find("methodological tool") != std::string::npos ||

@@ -20,6 +20,7 @@ json to_json(const Record& r, bool with_text) {
         {"lang", r.lang}, {"url", r.url}, {"sources", r.sources}, {"summary", r.summary},
         {"references", r.references}, {"media_type", r.media_type}, {"latest", r.latest},
     };
+    if (!r.aliases.empty()) j["aliases"] = r.aliases;
     if (with_text) {
         j["pages"] = r.pages;
         j["headings"] = r.headings;
@@ -52,6 +53,7 @@ Record record_from_json(const json& j) {
     r.headings = list("headings");
     r.summary = str("summary");
     r.references = list("references");
+    if (j.contains("aliases") && j["aliases"].is_object()) r.aliases = j["aliases"].get<std::map<std::string, int>>();
     r.media_type = str("media_type");
     r.latest = j.value("latest", true);
     return r;
@@ -129,6 +131,14 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     for (const auto& page : r.pages) {
         tg.increase_termpos(100);
         tg.index_text(page);
+    }
+    // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
+    if (!r.aliases.empty()) {
+        Xapian::Stem stem("english");
+        for (const auto& [a, n] : r.aliases) {
+            doc.add_term(a, static_cast<Xapian::termcount>(n));
+            doc.add_term("Z" + stem(a), static_cast<Xapian::termcount>(n));
+        }
     }
     index_concepts(tg, taxonomy, schema::GROUP, r.groups);
     index_concepts(tg, taxonomy, schema::TOPIC, r.topics);

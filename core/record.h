@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct Record {
     std::vector<std::string> headings;    // section headings, indexed with extra weight
     std::string summary;
     std::vector<std::string> references;  // canonical symbols cited by the text
+    std::map<std::string, int> aliases;   // acronyms of concepts the text spells out -> occurrences
     std::string media_type;               // of the main source, or "catalog"
     bool latest = true;                   // newest version in its family (set by the indexer)
 

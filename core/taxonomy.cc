@@ -7,6 +7,7 @@
 #include <pugixml.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <set>
@@ -19,6 +20,38 @@ size_t line_of(std::string_view xml, ptrdiff_t offset) {
     if (offset < 0) return 0;
     size_t end = std::min(static_cast<size_t>(offset), xml.size());
     return 1 + static_cast<size_t>(std::count(xml.begin(), xml.begin() + static_cast<ptrdiff_t>(end), '\n'));
+}
+
+// "DNA", "DNAs", "PoA", "A6.4ER": one token, mostly capitals.
+bool looks_like_acronym(const std::string& form) {
+    if (form.find(' ') != std::string::npos || form.size() < 2 || form.size() > 12) return false;
+    size_t upper = 0, lower = 0;
+    for (char c : form) {
+        if (std::isupper(static_cast<unsigned char>(c))) ++upper;
+        else if (std::islower(static_cast<unsigned char>(c))) ++lower;
+    }
+    return upper >= 2 && upper >= lower;
+}
+
+// The letters an expansion must spell: "DNAs" -> "dna", "PoA" -> "poa".
+std::string acronym_letters(const std::string& form) {
+    std::string f = form;
+    if (f.size() > 2 && f.back() == 's' && std::isupper(static_cast<unsigned char>(f[f.size() - 2]))) f.pop_back();
+    std::string out;
+    for (char c : f)
+        if (std::isalpha(static_cast<unsigned char>(c))) out += char(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+bool spells(const std::vector<std::string>& words, const std::string& letters) {
+    static const std::set<std::string> small = {"of", "in", "and", "the", "for", "to", "on", "by", "a", "an", "with"};
+    std::string all, significant;
+    for (const auto& w : words) {
+        if (w.empty() || !std::isalpha(static_cast<unsigned char>(w[0]))) continue;
+        all += w[0];
+        if (!small.count(w)) significant += w[0];
+    }
+    return letters.size() >= 2 && (all == letters || significant == letters);
 }
 
 bool valid_id(std::string_view id) {
@@ -117,6 +150,28 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
 
 void Taxonomy::build_index() {
     cue_index_.clear();
+    alias_index_.clear();
+    acronyms_.clear();
+    for (const auto& facet : facets_) {
+        for (const auto& c : facet.concepts) {
+            std::vector<std::string> forms = c.alts;
+            forms.push_back(c.label);
+            for (const auto& form : forms) {
+                if (!looks_like_acronym(form)) continue;
+                std::string letters = acronym_letters(form);
+                for (const auto& other : forms) {
+                    auto words = text::words(other);
+                    if (words.size() < 2 || !spells(words, letters)) continue;
+                    std::string acronym = text::to_lower(form);
+                    bool dup = std::any_of(acronyms_.begin(), acronyms_.end(), [&](const Acronym& a) {
+                        return a.acronym == acronym && a.expansion == words;
+                    });
+                    if (!dup) acronyms_.push_back({acronym, words});
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < acronyms_.size(); ++i) alias_index_.emplace(acronyms_[i].expansion.front(), i);
     for (const auto& facet : facets_) {
         std::unordered_multimap<std::string, std::pair<size_t, size_t>> index;
         for (size_t ci = 0; ci < facet.concepts.size(); ++ci)
@@ -164,6 +219,20 @@ std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vecto
     if (!facet.multi && order.size() > 1) order.resize(1);
     std::vector<std::string> out;
     for (size_t i : order) out.push_back(facet.concepts[i].id);
+    return out;
+}
+
+std::vector<std::string> Taxonomy::aliases_in(const std::vector<std::string>& words) const {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < words.size(); ++i) {
+        auto [b, e] = alias_index_.equal_range(words[i]);
+        for (auto it = b; it != e; ++it) {
+            const Acronym& a = acronyms_[it->second];
+            if (i + a.expansion.size() > words.size()) continue;
+            if (std::equal(a.expansion.begin() + 1, a.expansion.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
+                out.push_back(a.acronym);
+        }
+    }
     return out;
 }
 

@@ -57,10 +57,27 @@ public:
     // `name` (case-insensitive), or empty.
     std::string resolve(const Facet& facet, std::string_view name) const;
 
+    // Acronyms and their expansions among a concept's labels: "DNA" and
+    // "Designated National Authority" (the initials of the expansion's words,
+    // with or without the small words, spell the acronym; a plural "s" on the
+    // acronym is ignored). Lowercase words. Only these pairs are synonyms: the
+    // other alternative labels of a concept are related, not equal.
+    struct Acronym {
+        std::string acronym;                 // "dna"
+        std::vector<std::string> expansion;  // {"designated", "national", "authority"}
+    };
+    const std::vector<Acronym>& acronyms() const { return acronyms_; }
+
+    // The acronyms whose expansion occurs in `words`, once per occurrence, so
+    // a record that says "designated national authority" is found by "DNA".
+    std::vector<std::string> aliases_in(const std::vector<std::string>& words) const;
+
 private:
     std::vector<Facet> facets_;
     // Per facet: first cue word -> (concept index, cue index).
     std::vector<std::unordered_multimap<std::string, std::pair<size_t, size_t>>> cue_index_;
+    std::vector<Acronym> acronyms_;
+    std::unordered_multimap<std::string, size_t> alias_index_;  // first word of an expansion -> acronyms_ index
     void build_index();
 };
 

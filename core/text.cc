@@ -306,3 +306,21 @@ std::string date_key(std::string_view iso_date) {
 }
 
 }  // namespace a6kb::text
+
+namespace a6kb::text {
+std::string html_escape(std::string_view in) {
+    std::string out;
+    out.reserve(in.size() + in.size() / 8);
+    for (char c : in) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+}  // namespace a6kb::text

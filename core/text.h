@@ -43,3 +43,8 @@ std::optional<std::string> parse_date(std::string_view s);
 std::string date_key(std::string_view iso);
 
 }  // namespace a6kb::text
+
+namespace a6kb::text {
+// &, <, >, " and ' escaped for HTML text and attribute values.
+std::string html_escape(std::string_view in);
+}  // namespace a6kb::text

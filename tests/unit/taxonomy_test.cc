@@ -64,6 +64,25 @@ TEST_CASE("a bad taxonomy is refused with file, line and reason", "[taxonomy]") 
     CHECK_THROWS_AS(Taxonomy::load("/nonexistent/taxonomy.xml"), UserError);
 }
 
+TEST_CASE("acronyms pair with the expansions their letters spell", "[taxonomy]") {
+    auto tax = Taxonomy::parse(R"(<taxonomy><facet id="f" label="F">
+      <concept id="dna" label="Governments and DNAs"><alt>DNA</alt><alt>DNAs</alt>
+        <alt>Designated National Authority</alt><alt>ministry of environment</alt></concept>
+      <concept id="sop" label="Share of proceeds"><alt>SOP</alt></concept>
+      <concept id="vvb" label="Validation and verification body"><alt>VVB</alt><alt>Party</alt></concept>
+      <concept id="mdb" label="Development banks"><alt>MDB</alt></concept></facet></taxonomy>)", "t");
+    std::vector<std::string> found;
+    for (const auto& a : tax.acronyms()) {
+        std::string e;
+        for (const auto& w : a.expansion) e += (e.empty() ? "" : " ") + w;
+        found.push_back(a.acronym + "=" + e);
+    }
+    CHECK(found == std::vector<std::string>{"dna=designated national authority", "dnas=designated national authority",
+                                            "sop=share of proceeds", "vvb=validation and verification body"});
+    CHECK(tax.aliases_in(text::words("The designated national authority and the share of proceeds; a Party.")) ==
+          std::vector<std::string>{"dna", "dnas", "sop"});
+}
+
 TEST_CASE("cues classify text, titles weigh triple, single-valued facets take the best", "[taxonomy]") {
     auto tax = Taxonomy::load(test::fixture("taxonomy.xml"));
     const Facet& group = *tax.facet("group");

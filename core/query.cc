@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/query.h"
+
+#include "core/schema.h"
+#include "core/symbols.h"
+#include "core/text.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace a6kb {
+namespace {
+
+// Function words dropped from free-text queries (they would make an AND
+// query too strict: "how do we authorize A6.4ERs").
+const Xapian::SimpleStopper& stopper() {
+    static const char* const words[] = {
+        "a", "an", "and", "are", "as", "at", "be", "by", "can", "do", "does", "for", "from", "has", "have", "how",
+        "i", "if", "in", "into", "is", "it", "its", "of", "on", "or", "our", "should", "that", "the", "their",
+        "there", "these", "this", "to", "was", "we", "what", "when", "where", "which", "who", "why", "will", "with",
+        "you", "your"};
+    static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+    return s;
+}
+
+struct Span {
+    size_t begin, end;
+    std::string symbol;
+};
+
+// Whitespace-separated tokens with their byte ranges.
+std::vector<std::pair<size_t, size_t>> tokens(const std::string& s) {
+    std::vector<std::pair<size_t, size_t>> out;
+    size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        size_t b = i;
+        while (i < s.size() && !std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+        if (i > b) out.emplace_back(b, i);
+    }
+    return out;
+}
+
+std::vector<Span> find_query_symbols(const std::string& q) {
+    std::vector<Span> spans;
+    auto overlaps = [&](size_t b, size_t e) {
+        return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return b < s.end && s.begin < e; });
+    };
+    // symbol:VALUE
+    auto toks = tokens(q);
+    for (auto [b, e] : toks) {
+        std::string t = q.substr(b, e - b);
+        if (t.rfind("symbol:", 0) != 0) continue;
+        auto sym = canonical_symbol(t.substr(7));
+        spans.push_back({b, e, sym ? sym->text : t.substr(7)});
+    }
+    // Symbols as written in documents, in any case.
+    std::string upper = q;
+    for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    for (const auto& s : find_symbols(upper)) {
+        size_t len = 0;
+        // find_symbols gives the canonical text; the span is the original up to the next space.
+        size_t e = s.offset;
+        while (e < q.size() && !std::isspace(static_cast<unsigned char>(q[e]))) ++e;
+        len = e - s.offset;
+        while (len > 0 && (q[s.offset + len - 1] == ',' || q[s.offset + len - 1] == ';' || q[s.offset + len - 1] == ')'))
+            --len;
+        if (!overlaps(s.offset, s.offset + len)) spans.push_back({s.offset, s.offset + len, s.text});
+    }
+    // Spellings with spaces or without the family letters: "AMS III D", "III.D", "tool 7".
+    for (size_t n = 3; n >= 1; --n) {
+        for (size_t i = 0; i + n <= toks.size(); ++i) {
+            size_t b = toks[i].first, e = toks[i + n - 1].second;
+            if (overlaps(b, e)) continue;
+            auto sym = canonical_symbol(q.substr(b, e - b));
+            if (sym) spans.push_back({b, e, sym->text});
+        }
+    }
+    std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.begin < b.begin; });
+    return spans;
+}
+
+Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op) {
+    Xapian::QueryParser qp;
+    qp.set_database(db);
+    qp.set_stemmer(Xapian::Stem("english"));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper());
+    qp.set_default_op(op == DefaultOp::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    qp.add_prefix("title", std::string(schema::TITLE.prefix));
+    for (const auto* f : schema::FACETS) qp.add_boolean_prefix(std::string(f->name), std::string(f->prefix));
+    return qp;
+}
+
+constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                                Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+                                Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
+                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
+                                Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+
+}  // namespace
+
+ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op) {
+    ParsedQuery out;
+    auto spans = find_query_symbols(q);
+    std::string rest;
+    size_t at = 0;
+    for (const auto& s : spans) {
+        rest += q.substr(at, s.begin - at);
+        rest += ' ';
+        at = s.end;
+        if (std::find(out.symbols.begin(), out.symbols.end(), s.symbol) == out.symbols.end())
+            out.symbols.push_back(s.symbol);
+    }
+    rest += q.substr(std::min(at, q.size()));
+    out.text = text::collapse_spaces(rest);
+
+    Xapian::Query text_query;
+    if (!out.text.empty()) {
+        Xapian::QueryParser qp = make_parser(db, op);
+        try {
+            text_query = qp.parse_query(out.text, FULL_FLAGS);
+            std::string corrected = qp.get_corrected_query_string();
+            if (!corrected.empty()) {
+                std::string whole;
+                for (const auto& s : out.symbols) whole += s + " ";
+                out.corrected = whole + corrected;
+            }
+        } catch (const Xapian::QueryParserError&) {
+            // Plain words: drop the syntax characters the parser choked on.
+            std::string plain;
+            for (char c : out.text) plain += (c == '"' || c == '(' || c == ')' || c == '+' || c == '-') ? ' ' : c;
+            out.degraded = true;
+            try {
+                text_query = qp.parse_query(plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+            } catch (const Xapian::QueryParserError&) {
+                std::vector<Xapian::Query> words;
+                Xapian::Stem stem("english");
+                for (const auto& w : text::words(plain)) words.emplace_back("Z" + stem(w));
+                text_query = Xapian::Query(Xapian::Query::OP_OR, words.begin(), words.end());
+            }
+        }
+        // Index terms back to the words typed, for "why this hit".
+        Xapian::Stem stem("english");
+        for (const auto& w : text::words(out.text)) {
+            out.display["Z" + stem(w)] = w;
+            out.display[w] = w;
+            out.display["ZS" + stem(w)] = w;
+            out.display["S" + w] = w;
+        }
+    }
+
+    std::vector<Xapian::Query> parts;
+    for (const auto& s : out.symbols) {
+        std::string term = schema::term(schema::SYMBOL, symbol_key(s));
+        out.display[term] = s;
+        parts.emplace_back(Xapian::Query::OP_AND,
+                           Xapian::Query((new Xapian::FixedWeightPostingSource(SYMBOL_WEIGHT))->release()),
+                           Xapian::Query(term));
+    }
+    if (!text_query.empty()) parts.push_back(text_query);
+    out.empty = parts.empty();
+    out.query = out.empty ? Xapian::Query::MatchAll
+                          : (parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
+    return out;
+}
+
+}  // namespace a6kb

@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+// From what a person typed to a Xapian::Query.
+//
+// - Symbols are found first, in any spelling people use ("AMS III D",
+//   "ams-iii.d", "III.D", "3/cma.3", "tool 7", symbol:TOOL07) and match the
+//   record with that symbol with a fixed weight above any text score, so
+//   they rank first; a symbol inside a longer query still counts.
+// - The rest goes through Xapian's QueryParser: English stemming, phrases,
+//   AND/OR/NOT, +/-, title: and field prefixes (type:, group:...), synonyms
+//   from the index (the taxonomy's labels and acronyms), spelling correction.
+//   Words are ANDed by default.
+// - A query the parser refuses (unbalanced quotes, dangling operators) is
+//   retried as plain words: it never fails.
+#pragma once
+
+#include <xapian.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace a6kb {
+
+class Taxonomy;
+
+struct ParsedQuery {
+    Xapian::Query query;                          // MatchAll for an empty query
+    bool empty = true;                            // nothing to match on: browse
+    std::vector<std::string> symbols;             // canonical symbols recognised
+    std::string text;                             // the part that went to the parser
+    std::string corrected;                        // the whole query with spelling corrected, or empty
+    bool degraded = false;                        // the parser refused the syntax; plain words were used
+    std::map<std::string, std::string> display;   // index term -> what the user typed
+};
+
+enum class DefaultOp { all_words, any_word };
+
+// `db` gives spelling and synonym data.
+ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words);
+
+// The fixed weight a symbol match adds (above any BM25 text score here).
+inline constexpr double SYMBOL_WEIGHT = 100.0;
+
+}  // namespace a6kb

@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "core/search.h"
+
+#include "core/errors.h"
+#include "core/query.h"
+#include "core/schema.h"
+#include "core/symbols.h"
+#include "core/text.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <charconv>
+#include <set>
+#include <unordered_map>
+
+namespace a6kb {
+namespace {
+
+const schema::Field* facet_field(std::string_view id) { return schema::facet(id); }
+
+bool parse_int(const std::string& s, int& out) {
+    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), out);
+    return ec == std::errc() && p == s.data() + s.size();
+}
+
+[[noreturn]] void bad(const std::string& name, const std::string& why) {
+    throw UserError("bad_parameter", "parameter '" + name + "': " + why);
+}
+
+Xapian::Query or_terms(const std::vector<std::string>& terms) {
+    std::vector<Xapian::Query> qs;
+    for (const auto& t : terms) qs.emplace_back(t);
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+// The filter for every selected facet except `skip` (empty: none skipped).
+Xapian::Query filters(const SearchRequest& r, const std::string& skip) {
+    std::vector<Xapian::Query> parts;
+    for (const auto& [facet, values] : r.filters) {
+        if (facet == skip || values.empty()) continue;
+        const schema::Field* f = facet_field(facet);
+        std::vector<std::string> terms;
+        for (const auto& v : values) terms.push_back(schema::term(*f, v));
+        parts.push_back(or_terms(terms));
+    }
+    if ((r.year_from || r.year_to) && skip != "year") {
+        std::string from = r.year_from ? std::to_string(*r.year_from) : "0000";
+        std::string to = r.year_to ? std::to_string(*r.year_to) : "9999";
+        parts.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::YEAR.slot, from, to);
+    }
+    if (r.latest_only) parts.emplace_back(std::string(schema::LATEST.prefix));
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query filtered(const Xapian::Query& base, const Xapian::Query& filter) {
+    if (filter.empty()) return base;
+    return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+}
+
+size_t count_marks(const std::string& s) {
+    size_t n = 0, at = 0;
+    while ((at = s.find("<mark>", at)) != std::string::npos) { ++n; at += 6; }
+    return n;
+}
+
+std::string first_words(const std::string& s, size_t max_bytes) {
+    std::string t = text::collapse_spaces(s.substr(0, max_bytes * 2));
+    if (t.size() <= max_bytes) return text::html_escape(t);
+    size_t cut = t.rfind(' ', max_bytes);
+    if (cut == std::string::npos || cut < max_bytes / 2) cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) --cut;  // not inside a UTF-8 sequence
+    return text::html_escape(t.substr(0, cut)) + "\xE2\x80\xA6";
+}
+
+std::string year_label(const std::string& v) { return v; }
+
+}  // namespace
+
+std::string_view to_string(SearchRequest::Sort sort) {
+    switch (sort) {
+        case SearchRequest::Sort::relevance: return "relevance";
+        case SearchRequest::Sort::newest: return "newest";
+        case SearchRequest::Sort::oldest: return "oldest";
+    }
+    return "relevance";
+}
+
+Params SearchRequest::to_params() const {
+    Params p;
+    if (!q.empty()) p.emplace_back("q", q);
+    for (const auto& [facet, values] : filters)
+        for (const auto& v : values) p.emplace_back(facet, v);
+    if (year_from) p.emplace_back("year_from", std::to_string(*year_from));
+    if (year_to) p.emplace_back("year_to", std::to_string(*year_to));
+    if (sort != Sort::relevance) p.emplace_back("sort", std::string(to_string(sort)));
+    if (!latest_only) p.emplace_back("versions", "all");
+    if (per_page != 10) p.emplace_back("per_page", std::to_string(per_page));
+    if (page != 1) p.emplace_back("page", std::to_string(page));
+    return p;
+}
+
+SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonomy, const SearchLimits& limits,
+                                   const std::vector<std::string>& allowed_extra) {
+    SearchRequest r;
+    std::set<std::string> seen_single;
+    auto single = [&](const std::string& name) {
+        if (!seen_single.insert(name).second) bad(name, "given more than once");
+    };
+    for (const auto& [name, value] : params) {
+        if (name == "q") {
+            single(name);
+            if (value.size() > limits.max_query_bytes)
+                throw UserError("query_too_long", "parameter 'q': the query is " + std::to_string(value.size()) +
+                                                      " bytes; the limit is " + std::to_string(limits.max_query_bytes));
+            size_t repaired = 0;
+            r.q = text::trim(text::repair_utf8(value, &repaired));
+        } else if (name == "page" || name == "per_page") {
+            single(name);
+            int n = 0;
+            if (!parse_int(value, n)) bad(name, "'" + value + "' is not a whole number");
+            if (name == "page") {
+                if (n < 1) bad(name, "pages count from 1");
+                r.page = n;
+            } else {
+                if (n < 1 || n > limits.max_per_page)
+                    bad(name, "must be between 1 and " + std::to_string(limits.max_per_page));
+                r.per_page = n;
+            }
+        } else if (name == "sort") {
+            single(name);
+            if (value == "relevance") r.sort = SearchRequest::Sort::relevance;
+            else if (value == "newest") r.sort = SearchRequest::Sort::newest;
+            else if (value == "oldest") r.sort = SearchRequest::Sort::oldest;
+            else bad(name, "'" + value + "' is not one of relevance, newest, oldest");
+        } else if (name == "versions") {
+            single(name);
+            if (value == "latest") r.latest_only = true;
+            else if (value == "all") r.latest_only = false;
+            else bad(name, "'" + value + "' is not one of latest, all");
+        } else if (name == "year_from" || name == "year_to") {
+            single(name);
+            if (value.empty()) continue;  // an empty form field
+            int y = 0;
+            if (!parse_int(value, y) || y < 1900 || y > 2200) bad(name, "'" + value + "' is not a year");
+            (name == "year_from" ? r.year_from : r.year_to) = y;
+        } else if (name == "year") {
+            int y = 0;
+            if (!parse_int(value, y) || y < 1900 || y > 2200) bad(name, "'" + value + "' is not a year");
+            r.filters["year"].push_back(value);
+        } else if (const Facet* facet = taxonomy.facet(name)) {
+            if (!facet_field(name)) bad(name, "this facet is not searchable");
+            if (value.empty()) continue;
+            std::string id = taxonomy.resolve(*facet, value);
+            if (id.empty()) bad(name, "'" + value + "' is not a value of the " + facet->label + " facet");
+            auto& list = r.filters[name];
+            if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
+        } else if (std::find(allowed_extra.begin(), allowed_extra.end(), name) == allowed_extra.end()) {
+            bad(name, "unknown parameter");
+        }
+    }
+    if (r.year_from && r.year_to && *r.year_from > *r.year_to) bad("year_from", "is after year_to");
+    if (static_cast<long>(r.page) * r.per_page > limits.max_depth)
+        bad("page", "results deeper than " + std::to_string(limits.max_depth) + " are not served; narrow the search");
+    return r;
+}
+
+Searcher::Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy, SearchLimits limits)
+    : path_(db_path), db_(db_path), own_taxonomy_(!taxonomy.has_value()), limits_(limits) {
+    if (taxonomy) taxonomy_ = std::move(*taxonomy);
+    load();
+}
+
+void Searcher::load() {
+    if (own_taxonomy_) {
+        std::string xml = db_.get_metadata(std::string(schema::META_TAXONOMY));
+        if (xml.empty())
+            throw UserError("no_taxonomy", path_ + ": the index holds no taxonomy; index it with a6kb-indexer first");
+        taxonomy_ = Taxonomy::parse(xml, path_ + " (stored taxonomy)");
+    }
+    // Completions: symbols, titles of current records, concept labels.
+    suggest_entries_.clear();
+    for (const auto& facet : taxonomy_.facets()) {
+        for (const auto& c : facet.concepts) {
+            Suggestion s{c.label, "concept", facet.id + ":" + c.id, facet.label + ": " + c.label};
+            suggest_entries_.push_back({slug(c.label), s, 1, {}});
+            for (const auto& alt : c.alts) {
+                Suggestion sa{alt, "concept", facet.id + ":" + c.id, facet.label + ": " + c.label};
+                suggest_entries_.push_back({slug(alt), sa, 1, {}});
+            }
+        }
+    }
+    const std::string latest(schema::LATEST.prefix);
+    for (auto it = db_.postlist_begin(latest); it != db_.postlist_end(latest); ++it) {
+        Record r = record_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+        if (!r.symbols.empty()) {
+            Suggestion s{r.symbols.front(), "symbol", r.id, r.symbols.front() + " \xE2\x80\x94 " + r.title};
+            suggest_entries_.push_back({slug(r.symbols.front()), s, 0, r.date});
+        }
+        Suggestion t{r.title, "title", r.id, r.title};
+        suggest_entries_.push_back({slug(r.title), t, 2, r.date});
+    }
+}
+
+bool Searcher::refresh() {
+    if (!db_.reopen()) return false;
+    load();
+    return true;
+}
+
+std::string Searcher::revision() const {
+    try {
+        return std::to_string(db_.get_revision());
+    } catch (const Xapian::Error&) {
+        return "sharded";  // a stub over several databases has no single revision
+    }
+}
+
+std::optional<Xapian::Document> Searcher::find(const std::string& id) {
+    std::string q = schema::term(schema::ID, id);
+    auto it = db_.postlist_begin(q);
+    if (it == db_.postlist_end(q)) return std::nullopt;
+    return db_.get_document(*it);
+}
+
+RecordRef Searcher::ref_of(const Xapian::Document& doc) {
+    Record r = record_from_json(nlohmann::json::parse(doc.get_data()));
+    return {r.id, r.title, r.symbols.empty() ? std::string() : r.symbols.front(), r.version, r.date, r.type, r.latest};
+}
+
+std::vector<FacetResult> Searcher::count(const Xapian::Query& base, const SearchRequest& r, bool& exact) {
+    const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
+    // Facets without a selection are counted on the full filter; each facet
+    // with a selection on the filter without its own.
+    std::vector<std::string> facet_ids;
+    for (const auto& f : taxonomy_.facets())
+        if (facet_field(f.id)) facet_ids.push_back(f.id);
+    facet_ids.push_back("year");
+    std::map<std::string, std::map<std::string, size_t>> counts;
+
+    auto run = [&](const Xapian::Query& q, const std::vector<std::string>& ids) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        if (limits_.time_limit_s > 0) enquire.set_time_limit(limits_.time_limit_s);
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies;
+        for (const auto& id : ids) {
+            spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(facet_field(id)->slot));
+            enquire.add_matchspy(spies.back().get());
+        }
+        Xapian::MSet m = enquire.get_mset(0, 0, all);
+        if (m.get_matches_lower_bound() != m.get_matches_upper_bound()) exact = false;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            auto& dest = counts[ids[i]];
+            bool multi = facet_field(ids[i])->multi;
+            for (auto it = spies[i]->values_begin(); it != spies[i]->values_end(); ++it) {
+                if (multi)
+                    for (const auto& v : schema::split_multi(*it)) dest[v] += it.get_termfreq();
+                else
+                    dest[*it] += it.get_termfreq();
+            }
+        }
+    };
+    std::vector<std::string> plain;
+    for (const auto& id : facet_ids) {
+        auto sel = r.filters.find(id);
+        bool selected = (sel != r.filters.end() && !sel->second.empty()) ||
+                        (id == "year" && (r.year_from || r.year_to));
+        if (selected) run(filtered(base, filters(r, id)), {id});
+        else plain.push_back(id);
+    }
+    if (!plain.empty()) run(filtered(base, filters(r, "")), plain);
+
+    std::vector<FacetResult> out;
+    for (const auto& id : facet_ids) {
+        FacetResult fr;
+        fr.id = id;
+        auto& c = counts[id];
+        auto sel = r.filters.find(id);
+        auto is_selected = [&](const std::string& v) {
+            return sel != r.filters.end() && std::find(sel->second.begin(), sel->second.end(), v) != sel->second.end();
+        };
+        if (const Facet* facet = taxonomy_.facet(id)) {
+            fr.label = facet->label;
+            for (const auto& concept_ : facet->concepts)
+                fr.values.push_back({concept_.id, concept_.label, c[concept_.id], is_selected(concept_.id)});
+        } else {
+            fr.label = "Year";
+            for (auto it = c.rbegin(); it != c.rend(); ++it)
+                fr.values.push_back({it->first, year_label(it->first), it->second, is_selected(it->first)});
+        }
+        out.push_back(std::move(fr));
+    }
+    return out;
+}
+
+SearchResult Searcher::search(const SearchRequest& r) {
+    auto started = std::chrono::steady_clock::now();
+    SearchResult res;
+    res.query = r.q;
+    res.page = r.page;
+    res.per_page = r.per_page;
+
+    ParsedQuery pq = build_query(r.q, db_);
+    res.executed = r.q;
+    Xapian::Query filter = filters(r, "");
+    const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
+
+    auto run = [&](const ParsedQuery& p) {
+        Xapian::Query q = p.query;
+        if (!r.latest_only && r.sort == SearchRequest::Sort::relevance && !p.empty) {
+            // Among versions, the newest leads.
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                              Xapian::Query(Xapian::Query::OP_AND,
+                                            Xapian::Query((new Xapian::FixedWeightPostingSource(0.5))->release()),
+                                            Xapian::Query(std::string(schema::LATEST.prefix))));
+        }
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filtered(q, filter));
+        if (limits_.time_limit_s > 0) enquire.set_time_limit(limits_.time_limit_s);
+        switch (r.sort) {
+            case SearchRequest::Sort::relevance:
+                if (p.empty) enquire.set_sort_by_value(schema::DATE.slot, true);
+                else enquire.set_sort_by_relevance_then_value(schema::DATE.slot, true);
+                break;
+            case SearchRequest::Sort::newest: enquire.set_sort_by_value_then_relevance(schema::DATE.slot, true); break;
+            case SearchRequest::Sort::oldest: enquire.set_sort_by_value_then_relevance(schema::DATE.slot, false); break;
+        }
+        Xapian::MSet m = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
+                                          static_cast<Xapian::doccount>(r.per_page), all);
+        return std::make_pair(std::move(enquire), std::move(m));
+    };
+
+    auto [enquire, mset] = run(pq);
+    if (mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
+        // Nothing for the query as typed: run the correction and say so.
+        ParsedQuery corrected = build_query(pq.corrected, db_);
+        auto [e2, m2] = run(corrected);
+        res.suggestion = pq.corrected;
+        if (m2.get_matches_estimated() > 0) {
+            res.corrected = true;
+            res.executed = pq.corrected;
+            pq = std::move(corrected);
+            enquire = std::move(e2);
+            mset = std::move(m2);
+        }
+    } else if (!pq.corrected.empty()) {
+        res.suggestion = pq.corrected;
+    }
+    res.parsed = pq.query.get_description();
+    res.total = mset.get_matches_estimated();
+    res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    Xapian::Stem stem("english");
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Xapian::Document doc = it.get_document();
+        Hit hit;
+        hit.record = record_from_json(nlohmann::json::parse(doc.get_data()));
+        hit.score = pq.empty ? 0 : it.get_weight();
+        // Snippet: the page where the query's words are densest.
+        const auto& pages = hit.record.pages;
+        std::string best;
+        size_t best_marks = 0;
+        int best_page = 0;
+        if (!pq.empty) {
+            for (size_t p = 0; p < pages.size() && p < 400; ++p) {
+                std::string s = mset.snippet(pages[p], 240, stem,
+                                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
+                                                 Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                             "<mark>", "</mark>", "\xE2\x80\xA6");
+                size_t marks = count_marks(s);
+                if (marks > best_marks) { best = std::move(s); best_marks = marks; best_page = static_cast<int>(p) + 1; }
+            }
+            if (best.empty() && !hit.record.summary.empty())
+                best = mset.snippet(hit.record.summary, 240, stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>",
+                                    "</mark>", "\xE2\x80\xA6");
+        }
+        if (best.empty())
+            best = first_words(!hit.record.summary.empty() ? hit.record.summary : (pages.empty() ? "" : pages.front()), 240);
+        hit.snippet = std::move(best);
+        if (hit.record.media_type == "application/pdf" && best_page > 0) hit.page = best_page;
+        if (!hit.record.family.empty())
+            hit.versions = db_.get_termfreq(schema::term(schema::FAMILY, symbol_key(hit.record.family)));
+        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
+            auto d = pq.display.find(*t);
+            if (d == pq.display.end() && !(*t).empty() && std::isupper(static_cast<unsigned char>((*t)[0])))
+                continue;  // a filter or field term, or a stem we cannot name
+            std::string shown = d != pq.display.end() ? d->second : std::string(*t);
+            if (std::find(hit.matched.begin(), hit.matched.end(), shown) == hit.matched.end()) hit.matched.push_back(shown);
+        }
+        hit.record.pages.clear();
+        hit.record.headings.clear();
+        hit.record.aliases.clear();
+        res.hits.push_back(std::move(hit));
+    }
+
+    bool exact = true;
+    res.facets = count(pq.query, r, exact);
+    res.exact = res.exact && exact;
+    res.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+    return res;
+}
+
+std::optional<DocumentView> Searcher::document(const std::string& id) {
+    auto doc = find(id);
+    if (!doc) return std::nullopt;
+    DocumentView v;
+    v.record = record_from_json(nlohmann::json::parse(doc->get_data()));
+    v.pages = v.record.pages.size();
+    v.record.pages.clear();
+    v.record.headings.clear();
+    v.record.aliases.clear();
+    const Record& r = v.record;
+
+    if (!r.family.empty()) {
+        std::string ft = schema::term(schema::FAMILY, symbol_key(r.family));
+        std::vector<std::pair<std::string, RecordRef>> versions;
+        for (auto it = db_.postlist_begin(ft); it != db_.postlist_end(ft); ++it) {
+            auto d = db_.get_document(*it);
+            versions.emplace_back(d.get_value(schema::VERSION.slot), ref_of(d));
+        }
+        std::sort(versions.begin(), versions.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+        for (auto& [key, ref] : versions) v.versions.push_back(std::move(ref));
+    }
+    for (const auto& sym : r.references) {
+        std::string st = schema::term(schema::SYMBOL, symbol_key(sym));
+        std::optional<RecordRef> target;
+        // Prefer the latest version when a symbol names a family.
+        for (auto it = db_.postlist_begin(st); it != db_.postlist_end(st); ++it) {
+            RecordRef ref = ref_of(db_.get_document(*it));
+            if (!target || (ref.latest && !target->latest)) target = ref;
+        }
+        v.cites.emplace_back(sym, target);
+    }
+    std::set<std::string> seen{r.id};
+    for (const auto& sym : r.symbols) {
+        std::string ct = schema::term(schema::CITES, symbol_key(sym));
+        for (auto it = db_.postlist_begin(ct); it != db_.postlist_end(ct); ++it) {
+            RecordRef ref = ref_of(db_.get_document(*it));
+            if (seen.insert(ref.id).second) v.cited_by.push_back(std::move(ref));
+        }
+    }
+    std::sort(v.cited_by.begin(), v.cited_by.end(), [](const RecordRef& a, const RecordRef& b) { return a.date > b.date; });
+
+    // Similar: the record's most telling words, as a query (relevance feedback).
+    Xapian::RSet rset;
+    rset.add_document(doc->get_docid());
+    Xapian::Enquire enquire(db_);
+    struct TextTerms : Xapian::ExpandDecider {
+        bool operator()(const std::string& t) const override {
+            return !t.empty() && std::islower(static_cast<unsigned char>(t[0])) && t.size() > 2;
+        }
+    } decider;
+    Xapian::ESet eset = enquire.get_eset(20, rset, &decider);
+    if (!eset.empty()) {
+        Xapian::Query latest{std::string(schema::LATEST.prefix)};
+        enquire.set_query(filtered(Xapian::Query(Xapian::Query::OP_ELITE_SET, eset.begin(), eset.end(), 20), latest));
+        Xapian::MSet m = enquire.get_mset(0, 8);
+        for (auto it = m.begin(); it != m.end() && v.similar.size() < 5; ++it) {
+            RecordRef ref = ref_of(it.get_document());
+            if (ref.id == r.id || (!r.family.empty() && ref.symbol == r.symbols.front())) continue;
+            v.similar.push_back(std::move(ref));
+        }
+    }
+    return v;
+}
+
+std::vector<FacetResult> Searcher::facet_overview() {
+    SearchRequest all;
+    all.latest_only = false;
+    bool exact = true;
+    return count(Xapian::Query::MatchAll, all, exact);
+}
+
+std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limit) {
+    std::string key = slug(prefix);
+    std::vector<Suggestion> out;
+    if (key.empty()) return out;
+    // The canonical symbol form too: "ams iii d" -> "ams-iii-d".
+    if (auto sym = canonical_symbol(prefix)) key = slug(sym->text);
+    std::vector<const SuggestEntry*> found;
+    for (const auto& e : suggest_entries_) {
+        bool starts = e.key.compare(0, key.size(), key) == 0;
+        bool word = !starts && e.s.kind == "title" && e.key.find("-" + key) != std::string::npos;
+        if (starts || word) found.push_back(&e);
+    }
+    std::stable_sort(found.begin(), found.end(), [&](const SuggestEntry* a, const SuggestEntry* b) {
+        bool ap = a->key.compare(0, key.size(), key) == 0, bp = b->key.compare(0, key.size(), key) == 0;
+        if (a->rank != b->rank) return a->rank < b->rank;
+        if (ap != bp) return ap;
+        if (a->key.size() != b->key.size()) return a->key.size() < b->key.size();
+        return a->date > b->date;
+    });
+    std::set<std::string> seen;
+    for (const auto* e : found) {
+        if (!seen.insert(e->s.kind + "\x1f" + e->s.id + "\x1f" + e->s.text).second) continue;
+        out.push_back(e->s);
+        if (out.size() == limit) break;
+    }
+    return out;
+}
+
+}  // namespace a6kb

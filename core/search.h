@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: Apache-2.0
+// Search over an a6kb index: one SearchRequest in, one SearchResult out, the
+// same for the JSON API, the web pages and the Atom feed.
+//
+// Contract and costs:
+// - Facet counts are exact: every match is visited (checkatleast = the
+//   document count) unless the time limit cuts the match short, in which
+//   case `exact` is false. Counts are disjunctive: a facet with a selection
+//   is counted by a second match without that facet's filter, so its counts
+//   say what ticking another value would add. Cost: one match, plus one per
+//   facet with a selection.
+// - Multi-valued facets are counted with Xapian's built-in
+//   ValueCountMatchSpy on the "a|b" slot and split afterwards, so counting
+//   also works on remote shards.
+// - A Searcher is not thread-safe; use one per thread. Call refresh() before
+//   a request to see the latest committed revision.
+#pragma once
+
+#include "core/record.h"
+#include "core/taxonomy.h"
+
+#include <xapian.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace a6kb {
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+struct SearchLimits {
+    size_t max_query_bytes = 1000;
+    int max_per_page = 100;
+    int max_depth = 10000;          // page * per_page
+    double time_limit_s = 2.0;      // per match; 0 = none
+};
+
+struct SearchRequest {
+    enum class Sort { relevance, newest, oldest };
+    std::string q;
+    std::map<std::string, std::vector<std::string>> filters;  // facet id -> concept ids (OR within, AND across)
+    std::optional<int> year_from, year_to;
+    Sort sort = Sort::relevance;
+    int page = 1;
+    int per_page = 10;
+    bool latest_only = true;  // versions=latest
+
+    // The request as URL parameters (for links: next page, feed, removing a filter).
+    Params to_params() const;
+};
+
+std::string_view to_string(SearchRequest::Sort sort);
+
+// Parses URL parameters. Throws UserError with code "bad_parameter" (naming
+// the parameter and the value) or "query_too_long". Facet values may be
+// concept ids, labels or acronyms; they are stored as ids. `allowed_extra`
+// lists parameter names that are accepted and ignored.
+SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonomy, const SearchLimits& limits = {},
+                                   const std::vector<std::string>& allowed_extra = {});
+
+struct FacetCount {
+    std::string value;
+    std::string label;
+    size_t count = 0;
+    bool selected = false;
+};
+
+struct FacetResult {
+    std::string id;
+    std::string label;
+    std::vector<FacetCount> values;
+};
+
+struct Hit {
+    Record record;        // without page texts
+    double score = 0;
+    std::string snippet;  // HTML-escaped, matches in <mark>
+    int page = 0;         // 1-based page of the snippet for paged formats, else 0
+    size_t versions = 1;  // records in its family
+    std::vector<std::string> matched;
+};
+
+struct SearchResult {
+    std::string query;     // as asked
+    std::string parsed;    // the query as run (Xapian's description)
+    std::string executed;  // the query text actually run (the correction, when applied)
+    size_t total = 0;
+    bool exact = true;
+    int page = 1;
+    int per_page = 10;
+    std::vector<Hit> hits;
+    std::vector<FacetResult> facets;
+    std::optional<std::string> suggestion;
+    bool corrected = false;  // the suggestion was applied because the query had no hits
+    double took_ms = 0;
+};
+
+struct RecordRef {
+    std::string id;
+    std::string title;
+    std::string symbol;
+    std::string version;
+    std::string date;
+    std::string type;
+    bool latest = true;
+};
+
+struct DocumentView {
+    Record record;  // without page texts
+    size_t pages = 0;
+    std::vector<RecordRef> versions;                                 // newest first
+    std::vector<std::pair<std::string, std::optional<RecordRef>>> cites;  // symbol, the record if indexed
+    std::vector<RecordRef> cited_by;
+    std::vector<RecordRef> similar;
+};
+
+struct Suggestion {
+    std::string text;   // what to put in the search box
+    std::string kind;   // symbol | concept | title
+    std::string id;     // record id, or facet:concept for concepts
+    std::string label;  // for display
+};
+
+class Searcher {
+public:
+    // Opens `db_path` (a database folder or a stub file). The taxonomy is
+    // read from the index itself (stored by the indexer) unless one is given.
+    explicit Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy = std::nullopt,
+                      SearchLimits limits = {});
+
+    // Sees the latest committed revision; returns true if it changed.
+    bool refresh();
+
+    SearchResult search(const SearchRequest& request);
+    std::optional<DocumentView> document(const std::string& id);
+    std::vector<FacetResult> facet_overview();
+    std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
+
+    const Taxonomy& taxonomy() const { return taxonomy_; }
+    const SearchLimits& limits() const { return limits_; }
+    Xapian::Database& database() { return db_; }
+    size_t documents() const { return db_.get_doccount(); }
+    std::string revision() const;
+
+private:
+    std::string path_;
+    Xapian::Database db_;
+    Taxonomy taxonomy_;
+    bool own_taxonomy_;
+    SearchLimits limits_;
+    struct SuggestEntry {
+        std::string key;  // slug form, for prefix matching
+        Suggestion s;
+        int rank;         // lower first
+        std::string date;
+    };
+    std::vector<SuggestEntry> suggest_entries_;
+
+    void load();
+    std::optional<Xapian::Document> find(const std::string& id);
+    RecordRef ref_of(const Xapian::Document& doc);
+    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, bool& exact);
+};
+
+}  // namespace a6kb

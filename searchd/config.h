@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: Apache-2.0
+// searchd's configuration: defaults, then an optional config file (INI/TOML
+// `key = value`), then A6KB_* environment variables, then flags; validated
+// once. A bad value exits with the reason and the usage.
+#pragma once
+
+#include "core/search.h"
+
+#include <string>
+#include <vector>
+
+namespace a6kb {
+
+struct ServerConfig {
+    std::string db;                     // index folder or stub database file
+    std::string host = "127.0.0.1";
+    int port = 8080;                    // 0: any free port
+    unsigned threads = 0;               // 0: 2 x cores, at least 4
+    std::string web;                    // folder of templates and static assets; empty: no pages
+    std::string taxonomy;               // empty: the one stored in the index
+    std::string base_url;               // public address for feeds and OpenSearch; empty: from the Host header
+    size_t max_body_bytes = 64 * 1024;
+    int read_timeout_s = 10;
+    bool quiet = false;                 // no access log
+    SearchLimits limits;
+};
+
+// Parses argv into `out`. Returns -1 to go on, or an exit status (0 after
+// --help, 2 on a bad value) after printing the message.
+int parse_server_config(int argc, char** argv, ServerConfig& out);
+
+}  // namespace a6kb

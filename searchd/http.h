@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: Apache-2.0
+// The HTTP face of a6kb: every route is declared in SearchServer::routes().
+// The only code that includes httplib.h.
+#pragma once
+
+#include "searchd/config.h"
+#include "searchd/metrics.h"
+
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace a6kb {
+
+class Searcher;
+
+class SearchServer {
+public:
+    // Opens the index once to check it (throws UserError or Xapian::Error).
+    explicit SearchServer(ServerConfig config);
+    ~SearchServer();
+    SearchServer(const SearchServer&) = delete;
+    SearchServer& operator=(const SearchServer&) = delete;
+
+    // Binds the configured address; returns the port (useful with port 0).
+    // Throws std::runtime_error when the address cannot be bound.
+    int bind();
+    // Serves until stop(); in-flight requests finish first.
+    void run();
+    void stop();
+
+private:
+    ServerConfig config_;
+    std::unique_ptr<httplib::Server> server_;
+    Metrics metrics_;
+    std::mutex pool_mutex_;
+    std::vector<std::unique_ptr<Searcher>> pool_;  // idle searchers, one per worker in use
+
+    class Lease;
+    void routes();
+    std::string base_url(const httplib::Request& req) const;
+};
+
+}  // namespace a6kb

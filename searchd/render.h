@@ -1,0 +1,27 @@
+// SPDX-License-Identifier: Apache-2.0
+// Rendering of core results: JSON for the API (docs/api.md), Atom and
+// OpenSearch XML. Pure functions of their inputs.
+#pragma once
+
+#include "core/search.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace a6kb {
+
+nlohmann::json to_json(const SearchResult& r, const SearchRequest& request);
+nlohmann::json to_json(const DocumentView& v);
+nlohmann::json to_json(const std::vector<FacetResult>& facets);
+nlohmann::json to_json(const std::vector<Suggestion>& suggestions, const std::string& q);
+nlohmann::json error_json(const std::string& code, const std::string& message);
+
+// URL query string for parameters ("a=b&c=d", percent-encoded).
+std::string query_string(const Params& params);
+
+// An Atom feed of a search: `base` is the public address ("http://host:port").
+std::string atom_feed(const SearchResult& r, const SearchRequest& request, const std::string& base);
+std::string opensearch_description(const std::string& base);
+
+}  // namespace a6kb

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "searchd/render.h"
+
+#include <cstdio>
+
+namespace a6kb {
+
+using nlohmann::json;
+
+namespace {
+
+json record_json(const Record& r) {
+    return {
+        {"id", r.id},
+        {"title", r.title},
+        {"symbol", r.symbols.empty() ? json(nullptr) : json(r.symbols.front())},
+        {"symbols", r.symbols},
+        {"version", r.version.empty() ? json(nullptr) : json(r.version)},
+        {"family", r.family.empty() ? json(nullptr) : json(r.family)},
+        {"type", r.type.empty() ? json(nullptr) : json(r.type)},
+        {"mechanism", r.mechanisms},
+        {"groups", r.groups},
+        {"topics", r.topics},
+        {"scopes", r.scopes},
+        {"status", r.status.empty() ? json(nullptr) : json(r.status)},
+        {"date", r.date.empty() ? json(nullptr) : json(r.date)},
+        {"lang", r.lang.empty() ? json(nullptr) : json(r.lang)},
+        {"url", r.url.empty() ? json(nullptr) : json(r.url)},
+        {"source", r.sources.empty() ? json(nullptr) : json(r.sources.front())},
+        {"latest", r.latest},
+    };
+}
+
+json ref_json(const RecordRef& r) {
+    return {{"id", r.id},
+            {"title", r.title},
+            {"symbol", r.symbol.empty() ? json(nullptr) : json(r.symbol)},
+            {"version", r.version.empty() ? json(nullptr) : json(r.version)},
+            {"date", r.date.empty() ? json(nullptr) : json(r.date)},
+            {"type", r.type.empty() ? json(nullptr) : json(r.type)},
+            {"latest", r.latest}};
+}
+
+}  // namespace
+
+json to_json(const std::vector<FacetResult>& facets) {
+    json out = json::object();
+    for (const auto& f : facets) {
+        json values = json::array();
+        for (const auto& v : f.values)
+            values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}, {"selected", v.selected}});
+        out[f.id] = values;
+    }
+    return out;
+}
+
+json to_json(const SearchResult& r, const SearchRequest& request) {
+    json hits = json::array();
+    for (const auto& h : r.hits) {
+        json j = record_json(h.record);
+        j["page"] = h.page > 0 ? json(h.page) : json(nullptr);
+        j["snippet"] = h.snippet;
+        j["score"] = h.score;
+        j["versions"] = h.versions;
+        j["matched"] = h.matched;
+        hits.push_back(std::move(j));
+    }
+    json filters = json::object();
+    for (const auto& [facet, values] : request.filters) filters[facet] = values;
+    return {
+        {"query",
+         {{"q", r.query},
+          {"executed", r.executed},
+          {"parsed", r.parsed},
+          {"filters", filters},
+          {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
+          {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
+          {"sort", std::string(to_string(request.sort))},
+          {"versions", request.latest_only ? "latest" : "all"}}},
+        {"total", {{"value", r.total}, {"exact", r.exact}}},
+        {"page", r.page},
+        {"per_page", r.per_page},
+        {"hits", hits},
+        {"facets", to_json(r.facets)},
+        {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
+        {"corrected", r.corrected},
+        {"took_ms", static_cast<double>(static_cast<long>(r.took_ms * 100)) / 100},
+    };
+}
+
+json to_json(const DocumentView& v) {
+    json j = record_json(v.record);
+    j["summary"] = v.record.summary.empty() ? json(nullptr) : json(v.record.summary);
+    j["sources"] = v.record.sources;
+    j["media_type"] = v.record.media_type;
+    j["pages"] = v.pages;
+    json versions = json::array(), cites = json::array(), cited_by = json::array(), similar = json::array();
+    for (const auto& r : v.versions) versions.push_back(ref_json(r));
+    for (const auto& [symbol, target] : v.cites)
+        cites.push_back({{"symbol", symbol}, {"record", target ? ref_json(*target) : json(nullptr)}});
+    for (const auto& r : v.cited_by) cited_by.push_back(ref_json(r));
+    for (const auto& r : v.similar) similar.push_back(ref_json(r));
+    j["versions"] = versions;
+    j["cites"] = cites;
+    j["cited_by"] = cited_by;
+    j["similar"] = similar;
+    return j;
+}
+
+json to_json(const std::vector<Suggestion>& suggestions, const std::string& q) {
+    json list = json::array();
+    for (const auto& s : suggestions) list.push_back({{"text", s.text}, {"kind", s.kind}, {"id", s.id}, {"label", s.label}});
+    return {{"q", q}, {"suggestions", list}};
+}
+
+json error_json(const std::string& code, const std::string& message) {
+    return {{"error", {{"code", code}, {"message", message}}}};
+}
+
+std::string query_string(const Params& params) {
+    std::string out;
+    auto encode = [](const std::string& s) {
+        std::string e;
+        for (unsigned char c : s) {
+            if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') e += static_cast<char>(c);
+            else {
+                char buf[4];
+                std::snprintf(buf, sizeof buf, "%%%02X", c);
+                e += buf;
+            }
+        }
+        return e;
+    };
+    for (const auto& [k, v] : params) {
+        if (!out.empty()) out += '&';
+        out += encode(k) + "=" + encode(v);
+    }
+    return out;
+}
+
+}  // namespace a6kb
