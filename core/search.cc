@@ -478,11 +478,12 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limi
     std::string key = slug(prefix);
     std::vector<Suggestion> out;
     if (key.empty()) return out;
-    // The canonical symbol form too: "ams iii d" -> "ams-iii-d".
-    if (auto sym = canonical_symbol(prefix)) key = slug(sym->text);
+    // The canonical symbol form too: "ams iii d" -> "ams-iii-d", "tool 7" -> "tool07".
+    std::string alt = key;
+    if (auto sym = canonical_symbol(prefix)) alt = slug(sym->text);
     std::vector<const SuggestEntry*> found;
     for (const auto& e : suggest_entries_) {
-        bool starts = e.key.compare(0, key.size(), key) == 0;
+        bool starts = e.key.compare(0, key.size(), key) == 0 || (e.s.kind == "symbol" && e.key.compare(0, alt.size(), alt) == 0);
         bool word = !starts && e.s.kind == "title" && e.key.find("-" + key) != std::string::npos;
         if (starts || word) found.push_back(&e);
     }

@@ -87,7 +87,7 @@ const Regex& text_pattern() {
         "|(?<![A-Za-z0-9/])(FCCC(?:/[A-Z]+)+/\\d{4}/(?:[A-Z]+\\.)?\\d+(?:/(?:Add|Rev|Corr)\\.\\d+)*)"  // 3 fccc
         "|(?<![\\d/.])(\\d{1,3})/(CMA|CMP|CP)\\.(\\d{1,2})(?!\\d)"                     // 4,5,6 decision
         "|(?<![A-Za-z0-9-])(AR-)?(AMS-(?:IV|III|II|I)\\.[A-Z]{1,2}|AMS\\d{4}|ACM\\d{4}|AM\\d{4})(?![A-Za-z0-9])"  // 7,8 methodology
-        "|(?<![A-Za-z0-9-])(AR-)?TOOL ?(\\d{1,2})(?![\\d.])");                          // 9,10 tool
+        "|(?<![A-Za-z0-9-])(AR-)?TOOL ?(\\d{1,2})(?!\\d|\\.\\d)");                          // 9,10 tool
     return re;
 }
 

@@ -206,12 +206,13 @@ void SearchServer::routes() {
     }
 
     s.set_error_handler([this](Req req, Res res) {
+        if (!res.body.empty()) return;  // a handler already said what went wrong
         if (res.status == 404) {
             send_error(res, 404, "not_found", "nothing at " + req.path);
             metrics_.observe("not_found", 404, 0);
         } else if (res.status == 413) {
             send_error(res, 413, "payload_too_large", "the request is too large");
-        } else if (res.status >= 400 && res.body.empty()) {
+        } else if (res.status >= 400) {
             send_error(res, res.status, "bad_request", "the request could not be read");
         }
     });

@@ -119,3 +119,42 @@ void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::
 std::string fixture(const std::string& name) { return std::string(A6KB_FIXTURES) + "/" + name; }
 
 }  // namespace a6kb::test
+
+namespace a6kb::test {
+void write_search_corpus(const std::filesystem::path& root) {
+    write_file(root / "decisions/cma9.txt",
+               "FCCC/PA/CMA/2030/9/Add.1\n"
+               "Decision 1/CMA.9\nGuidance on cooperative approaches\nRecalling decision 3/CMA.3,\n"
+               "Cooperative approaches and corresponding adjustments for internationally transferred mitigation "
+               "outcomes. The participating Party applies corresponding adjustments.\n 7th plenary meeting\n12 November 2030\n"
+               "Decision 2/CMA.9\nNational arrangements\nEach designated national authority shall publish its "
+               "arrangements; the designated national authority informs the secretariat.\n 7th plenary meeting\n12 November 2030\n"
+               "Decision 3/CMA.9\nMechanism matters\nThe supervisory body of the mechanism established by article 6, "
+               "paragraph 4 reports annually.\n 7th plenary meeting\n12 November 2030\n");
+    for (const char* v : {"19.0", "20.0", "21.0"}) {
+        write_file(root / (std::string("meth/AMS-III.D_v") + v + ".pdf"),
+                   make_pdf({{"CLEAN DEVELOPMENT MECHANISM", "AMS-III.D", "Small-scale Methodology",
+                              "Methane recovery in animal manure management systems", std::string("Version ") + v,
+                              "Sectoral scope(s): 13"},
+                             {"Baseline emissions of methane from manure. The project developer applies TOOL14."},
+                             {"Monitoring of the biogas flare. Cookstoves are out of scope."}}));
+    }
+    write_file(root / "meth/TOOL14.pdf",
+               make_pdf({{"CLEAN DEVELOPMENT MECHANISM", "TOOL14", "Methodological tool",
+                          "Project and leakage emissions from anaerobic digesters", "Version 03.0"},
+                         {"Anaerobic digesters produce biogas; leakage of methane is estimated."}}));
+    write_file(root / "labs/lab.md",
+               "---\ntitle: Article 6 lab roundtable\ntype: lab-session\ngroups: [DNA, development-banks]\n"
+               "date: 2025-05-21\n---\nQuestions development banks put to DNAs about readiness and regional "
+               "collaboration.\n");
+    write_file(root / "catalog.catalog.xml",
+               "<catalog>\n"
+               "<record><symbol>3/CMA.3</symbol><title>Rules, modalities and procedures for the mechanism established "
+               "by Article 6, paragraph 4</title><type>decision</type><mechanism>article-6.4</mechanism>"
+               "<status>adopted</status><date>2021-11-13</date><url>https://example.org/3-cma-3</url></record>\n"
+               "<record><title>Glossary: corresponding adjustment</title><type>glossary</type><cites>1/CMA.9</cites>"
+               "<summary>An adjustment a Party applies to its emissions balance for transferred outcomes.</summary>"
+               "<topic>authorization-corresponding-adjustments</topic></record>\n"
+               "</catalog>\n");
+}
+}  // namespace a6kb::test

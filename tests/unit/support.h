@@ -41,3 +41,15 @@ void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::
 std::string fixture(const std::string& name);  // path of tests/fixtures/NAME
 
 }  // namespace a6kb::test
+
+namespace a6kb::test {
+// A small corpus for search tests, written under `root`:
+// - decisions/cma9.txt: decisions 1/CMA.9 (cooperative approaches,
+//   corresponding adjustments, cites 3/CMA.3), 2/CMA.9 (designated national
+//   authority), 3/CMA.9 (supervisory body), adopted 12 November 2030;
+// - meth/AMS-III.D v19.0, v20.0, v21.0 PDFs (manure, methane; cites TOOL14);
+// - meth/TOOL14 v3.0 PDF (anaerobic digesters);
+// - labs/lab.md (a lab session for DNAs and development banks, 2025);
+// - catalog.catalog.xml: 3/CMA.3 (2021), glossary "corresponding adjustment".
+void write_search_corpus(const std::filesystem::path& root);
+}  // namespace a6kb::test
