@@ -19,7 +19,7 @@ namespace {
 const std::set<std::string>& known_fields() {
     static const std::set<std::string> fields = {
         "id", "title", "symbol", "version", "family", "type", "mechanism", "group", "topic", "scope",
-        "status", "date", "lang", "url", "summary", "cites", "text", "keywords"};
+        "status", "date", "lang", "url", "summary", "cites", "text", "keywords", "asked-by"};
     return fields;
 }
 
@@ -28,7 +28,8 @@ std::string canonical_field(std::string name) {
     static const std::map<std::string, std::string> plural = {
         {"symbols", "symbol"}, {"mechanisms", "mechanism"}, {"groups", "group"}, {"topics", "topic"},
         {"scopes", "scope"}, {"references", "cites"}, {"language", "lang"}, {"description", "summary"},
-        {"stakeholder", "group"}, {"stakeholders", "group"}};
+        {"stakeholder", "group"}, {"stakeholders", "group"},
+        {"asked-by", "asked_by"}, {"asked_by", "asked_by"}};
     auto it = plural.find(name);
     return it == plural.end() ? name : it->second;
 }
@@ -142,6 +143,10 @@ std::string apply_metadata(Record& r, const Metadata& meta, const Taxonomy& taxo
             else if (name == "scope") r.scopes = ids;
             else if (name == "status") r.status = ids.front();
             else r.lang = ids.front();
+        } else if (name == "asked_by") {
+            auto [ids, err] = concepts("group", true);
+            if (!err.empty()) return "asked-by: " + err;
+            r.asked_by = ids;
         } else if (name == "date") {
             auto d = text::parse_date(values.front());
             if (!d) return "date '" + values.front() + "' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)";

@@ -16,7 +16,7 @@ json to_json(const Record& r, bool with_text) {
     json j = {
         {"id", r.id}, {"title", r.title}, {"symbols", r.symbols}, {"version", r.version},
         {"family", r.family}, {"type", r.type}, {"mechanisms", r.mechanisms}, {"groups", r.groups},
-        {"topics", r.topics}, {"scopes", r.scopes}, {"status", r.status}, {"date", r.date},
+        {"topics", r.topics}, {"scopes", r.scopes}, {"asked_by", r.asked_by}, {"status", r.status}, {"date", r.date},
         {"lang", r.lang}, {"url", r.url}, {"sources", r.sources}, {"summary", r.summary},
         {"references", r.references}, {"media_type", r.media_type}, {"latest", r.latest},
     };
@@ -44,6 +44,7 @@ Record record_from_json(const json& j) {
     r.groups = list("groups");
     r.topics = list("topics");
     r.scopes = list("scopes");
+    r.asked_by = list("asked_by");
     r.status = str("status");
     r.date = str("date");
     r.lang = str("lang");
@@ -158,6 +159,7 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     add_facet(doc, schema::GROUP, r.groups);
     add_facet(doc, schema::TOPIC, r.topics);
     add_facet(doc, schema::SCOPE, r.scopes);
+    add_facet(doc, schema::ASKED_BY, r.asked_by);
     add_facet(doc, schema::STATUS, r.status.empty() ? std::vector<std::string>{} : std::vector{r.status});
     add_facet(doc, schema::LANG, r.lang.empty() ? std::vector<std::string>{} : std::vector{r.lang});
     add_facet(doc, schema::YEAR, r.year().empty() ? std::vector<std::string>{} : std::vector{r.year()});

@@ -26,6 +26,7 @@ struct Record {
     std::vector<std::string> groups;
     std::vector<std::string> topics;
     std::vector<std::string> scopes;
+    std::vector<std::string> asked_by;    // lab questions: the groups that asked
     std::string status;
     std::string date;                     // ISO: YYYY-MM-DD, YYYY-MM or YYYY
     std::string lang;

@@ -54,13 +54,16 @@ inline constexpr Field SCOPE{"scope", "XSC", 5, true, true, false, true, "CDM se
 inline constexpr Field STATUS{"status", "XST", 6, true, false, true, true, "status (adopted, draft, ...)"};
 inline constexpr Field LANG{"lang", "XL", 7, true, false, true, true, "language code (en, fr, ...)"};
 inline constexpr Field YEAR{"year", "XY", 8, true, false, true, true, "year of the date"};
+// Lab questions: the stakeholder groups that asked (values are group concepts).
+inline constexpr Field ASKED_BY{"asked_by", "XQ", 11, true, true, false, true, "stakeholder groups that asked a lab question"};
 
-inline constexpr std::array<const Field*, 17> ALL = {
+inline constexpr std::array<const Field*, 18> ALL = {
     &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION,
-    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR};
+    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR, &ASKED_BY};
 
-inline constexpr std::array<const Field*, 8> FACETS = {
-    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR};
+// Filterable fields. All but year and asked_by are taxonomy facets of the same id.
+inline constexpr std::array<const Field*, 9> FACETS = {
+    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR, &ASKED_BY};
 
 // The facet field with this name, or nullptr.
 const Field* facet(std::string_view name);

@@ -150,6 +150,12 @@ SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonom
             int y = 0;
             if (!parse_int(value, y) || y < 1900 || y > 2200) bad(name, "'" + value + "' is not a year");
             r.filters["year"].push_back(value);
+        } else if (name == "asked_by") {
+            const Facet* groups = taxonomy.facet("group");
+            std::string id = groups ? taxonomy.resolve(*groups, value) : std::string();
+            if (id.empty()) bad(name, "'" + value + "' is not a stakeholder group");
+            auto& list = r.filters[name];
+            if (std::find(list.begin(), list.end(), id) == list.end()) list.push_back(id);
         } else if (const Facet* facet = taxonomy.facet(name)) {
             if (!facet_field(name)) bad(name, "this facet is not searchable");
             if (value.empty()) continue;
@@ -500,6 +506,48 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limi
         out.push_back(e->s);
         if (out.size() == limit) break;
     }
+    return out;
+}
+
+LabsOverview Searcher::labs() {
+    LabsOverview out;
+    auto records_with = [&](const std::string& term) {
+        std::vector<Record> rs;
+        for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+            Record r = record_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+            r.pages.clear();
+            r.aliases.clear();
+            rs.push_back(std::move(r));
+        }
+        return rs;
+    };
+    for (auto& lab : records_with(schema::term(schema::TYPE, "lab-session"))) {
+        if (lab.symbols.empty()) continue;  // a roundtable, not a lab
+        LabView v;
+        for (auto& part : records_with(schema::term(schema::CITES, symbol_key(lab.symbols.front())))) {
+            if (part.type == "lab-session") v.roundtables.push_back(std::move(part));
+            else if (part.type == "lab-question") v.questions.push_back(std::move(part));
+            else if (part.type == "lab-outcome") v.outcomes.push_back(std::move(part));
+            else if (part.type == "pledge") v.pledges.push_back(std::move(part));
+            else v.plans.push_back(std::move(part));
+        }
+        auto by_title = [](const Record& a, const Record& b) { return a.title < b.title; };
+        for (auto* list : {&v.roundtables, &v.questions, &v.plans, &v.outcomes, &v.pledges})
+            std::sort(list->begin(), list->end(), by_title);
+        v.lab = std::move(lab);
+        out.labs.push_back(std::move(v));
+    }
+    std::sort(out.labs.begin(), out.labs.end(), [](const LabView& a, const LabView& b) { return a.lab.date > b.lab.date; });
+    if (const Facet* groups = taxonomy_.facet("group"))
+        for (const auto& c : groups->concepts) out.groups.push_back(c.id);
+    out.asked.assign(out.groups.size(), std::vector<size_t>(out.groups.size(), 0));
+    auto index_of = [&](const std::string& g) {
+        return static_cast<size_t>(std::find(out.groups.begin(), out.groups.end(), g) - out.groups.begin());
+    };
+    for (const auto& q : records_with(schema::term(schema::TYPE, "lab-question")))
+        for (const auto& a : q.asked_by)
+            for (const auto& g : q.groups)
+                if (index_of(a) < out.groups.size() && index_of(g) < out.groups.size()) ++out.asked[index_of(a)][index_of(g)];
     return out;
 }
 

@@ -117,6 +117,23 @@ struct DocumentView {
     std::vector<RecordRef> similar;
 };
 
+// The implementation labs: each lab (a lab-session record with a symbol) and
+// the records that cite it, by kind; and who asked whom across all lab questions.
+struct LabView {
+    Record lab;
+    std::vector<Record> roundtables;  // lab-session parts
+    std::vector<Record> questions;    // lab-question
+    std::vector<Record> plans;        // expected outcomes and other planning notes (concept-note)
+    std::vector<Record> outcomes;     // lab-outcome
+    std::vector<Record> pledges;      // pledge
+};
+
+struct LabsOverview {
+    std::vector<LabView> labs;                  // newest first
+    std::vector<std::string> groups;            // group concept ids, taxonomy order
+    std::vector<std::vector<size_t>> asked;     // asked[asker][addressed]: lab questions
+};
+
 struct Suggestion {
     std::string text;   // what to put in the search box
     std::string kind;   // symbol | concept | title
@@ -138,6 +155,7 @@ public:
     std::optional<DocumentView> document(const std::string& id);
     std::vector<FacetResult> facet_overview();
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
+    LabsOverview labs();
 
     const Taxonomy& taxonomy() const { return taxonomy_; }
     const SearchLimits& limits() const { return limits_; }

@@ -3,7 +3,13 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdlib>
+#include <filesystem>
 #include <thread>
+
+#ifndef A6KB_DEFAULT_WEB
+#define A6KB_DEFAULT_WEB ""
+#endif
 
 namespace a6kb {
 
@@ -17,7 +23,8 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         ->envname("A6KB_LISTEN")->capture_default_str();
     app.add_option("--threads", c.threads, "worker threads (default: 2 per core, at least 4)")
         ->envname("A6KB_THREADS")->check(CLI::Range(1u, 1024u));
-    app.add_option("--web", c.web, "folder with the web pages' templates and assets")->envname("A6KB_WEB");
+    auto* web_opt = app.add_option("--web", c.web, "folder with the web pages' templates and assets (default: the project's web/; "
+                                     "give an empty value for the API alone)")->envname("A6KB_WEB");
     app.add_option("--taxonomy", c.taxonomy, "taxonomy file (default: the one stored in the index)")
         ->envname("A6KB_TAXONOMY")->check(CLI::ExistingFile);
     app.add_option("--base-url", c.base_url, "public address used in feeds and OpenSearch (default: from the request)")
@@ -33,6 +40,7 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         int status = app.exit(e);
         return status == 0 ? 0 : 2;
     }
+    const bool web_given = web_opt->count() > 0 || std::getenv("A6KB_WEB") != nullptr;
     auto colon = listen.rfind(':');
     if (colon == std::string::npos || colon == 0) {
         std::fprintf(stderr, "--listen: '%s' is not address:port\n%s", listen.c_str(), app.help().c_str());
@@ -47,6 +55,10 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
     } catch (const std::exception&) {
         std::fprintf(stderr, "--listen: '%s' has no valid port (0-65535)\n", listen.c_str());
         return 2;
+    }
+    if (c.web.empty() && !web_given) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(A6KB_DEFAULT_WEB, ec)) c.web = A6KB_DEFAULT_WEB;
     }
     if (c.threads == 0) c.threads = std::max(4u, 2 * std::thread::hardware_concurrency());
     return -1;

@@ -4,6 +4,7 @@
 #include "core/errors.h"
 #include "core/log.h"
 #include "core/search.h"
+#include "searchd/pages.h"
 #include "searchd/render.h"
 
 #include <httplib.h>
@@ -79,7 +80,9 @@ SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)), se
     server_->set_payload_max_length(config_.max_body_bytes);
     server_->set_read_timeout(config_.read_timeout_s, 0);
     server_->set_keep_alive_max_count(1000);
+    if (!config_.web.empty()) pages_ = std::make_unique<Pages>(config_.web);
     routes();
+    if (pages_) page_routes();
 }
 
 SearchServer::~SearchServer() = default;
@@ -105,17 +108,27 @@ std::string SearchServer::base_url(const httplib::Request& req) const {
     return "http://" + host;
 }
 
-void SearchServer::routes() {
-    using Req = const httplib::Request&;
-    using Res = httplib::Response&;
-    auto& s = *server_;
+namespace {
 
-    // Every handler runs through here: timing, metrics, the error contract,
-    // and one retry on a revision the indexer replaced under our feet.
-    auto wrap = [this](std::string route, std::function<void(Lease&, Req, Res)> fn) {
-        return [this, route = std::move(route), fn = std::move(fn)](Req req, Res res) {
+// Pages may run our own script and styles only: no inline script, nothing from elsewhere.
+constexpr const char* CSP =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+    "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+void send_html(httplib::Response& res, int status, std::string body) {
+    res.status = status;
+    res.set_header("Content-Security-Policy", CSP);
+    res.set_header("Cache-Control", "no-cache");
+    res.set_content(std::move(body), "text/html; charset=utf-8");
+}
+
+}  // namespace
+
+SearchServer::Handler SearchServer::wrap(std::string route, LeaseHandler fn) {
+    return [this, route = std::move(route), fn = std::move(fn)](const httplib::Request& req, httplib::Response& res) {
             auto started = std::chrono::steady_clock::now();
-            bool api = req.path.rfind("/api/", 0) == 0 || req.path == "/feed.atom" || req.path == "/healthz";
+            bool api = !pages_ || req.path.rfind("/api/", 0) == 0 || req.path == "/feed.atom" || req.path == "/healthz" ||
+                       req.path == "/metrics" || req.path == "/opensearch.xml";
             try {
                 Lease lease(*this);
                 try {
@@ -127,19 +140,35 @@ void SearchServer::routes() {
                 }
             } catch (const UserError& e) {
                 int status = e.code() == "query_too_long" ? 413 : e.code() == "not_found" ? 404 : 400;
-                send_error(res, status, e.code(), e.what());
+                fail(req, res, api, status, e.code(), e.what());
             } catch (const Xapian::Error& e) {
                 log::error("index_error", {{"path", req.path}, {"message", e.get_description()}});
-                send_error(res, 500, "index_error", "the index could not be read; try again");
+                fail(req, res, api, 500, "index_error", "the index could not be read; try again");
             } catch (const std::exception& e) {
                 log::error("internal_error", {{"path", req.path}, {"message", e.what()}});
-                send_error(res, 500, "internal_error", "internal error; it has been logged");
+                fail(req, res, api, 500, "internal_error", "internal error; it has been logged");
             }
-            (void)api;
             double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
             metrics_.observe(route, res.status, secs);
-        };
     };
+}
+
+void SearchServer::fail(const httplib::Request& req, httplib::Response& res, bool api, int status,
+                        const std::string& code, const std::string& message) {
+    if (api || !pages_) {
+        send_error(res, status, code, message);
+        return;
+    }
+    std::string q = req.has_param("q") ? req.get_param_value("q") : "";
+    if (q.size() > 200) q.clear();
+    send_html(res, status,
+              pages_->error(status, status >= 500 ? "Something went wrong on our side; it has been logged. Please try again." : message, q));
+}
+
+void SearchServer::routes() {
+    using Req = const httplib::Request&;
+    using Res = httplib::Response&;
+    auto& s = *server_;
 
     s.Get("/api/v1/search", wrap("search", [](Lease& l, Req req, Res res) {
         SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
@@ -208,7 +237,9 @@ void SearchServer::routes() {
     s.set_error_handler([this](Req req, Res res) {
         if (!res.body.empty()) return;  // a handler already said what went wrong
         if (res.status == 404) {
-            send_error(res, 404, "not_found", "nothing at " + req.path);
+            bool api = !pages_ || req.path.rfind("/api/", 0) == 0;
+            if (api) send_error(res, 404, "not_found", "nothing at " + req.path);
+            else send_html(res, 404, pages_->error(404, "There is no page at this address. Search instead:"));
             metrics_.observe("not_found", 404, 0);
         } else if (res.status == 413) {
             send_error(res, 413, "payload_too_large", "the request is too large");
@@ -223,6 +254,7 @@ void SearchServer::routes() {
     s.set_post_routing_handler([](Req req, Res res) {
         if (req.path.rfind("/api/", 0) == 0) res.set_header("Access-Control-Allow-Origin", "*");
         res.set_header("X-Content-Type-Options", "nosniff");
+        res.set_header("Referrer-Policy", "same-origin");
     });
     if (!config_.quiet) {
         s.set_logger([](Req req, const httplib::Response& res) {
@@ -230,6 +262,38 @@ void SearchServer::routes() {
                                  {"remote", req.remote_addr}});
         });
     }
+}
+
+void SearchServer::page_routes() {
+    using Req = const httplib::Request&;
+    using Res = httplib::Response&;
+    auto& s = *server_;
+    auto page = [this](std::string route, std::function<std::string(Lease&, Req, Res)> fn) {
+        return wrap(std::move(route), [fn = std::move(fn)](Lease& l, Req req, Res res) {
+            send_html(res, 200, fn(l, req, res));
+        });
+    };
+    s.Get("/", page("home", [this](Lease& l, Req, Res) { return pages_->home(*l); }));
+    s.Get("/search", page("page_search", [this](Lease& l, Req req, Res) {
+        SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
+        std::string qs = query_string(r.to_params());
+        return pages_->search(*l, r, "/feed.atom" + (qs.empty() ? "" : "?" + qs));
+    }));
+    s.Get(R"(/doc/([^/]+))", page("page_document", [this](Lease& l, Req req, Res) {
+        std::string id = req.matches[1];
+        auto v = l->document(id);
+        if (!v) throw UserError("not_found", "There is no record with the id \u201c" + id + "\u201d. It may have been renamed; search for it:");
+        return pages_->document(*l, *v);
+    }));
+    s.Get("/labs", page("page_labs", [this](Lease& l, Req, Res) { return pages_->labs(*l); }));
+    s.Get("/about", page("page_about", [this](Lease& l, Req req, Res) { return pages_->about(*l, base_url(req)); }));
+
+    // Static assets, only from web/static (httplib refuses paths with ".."):
+    // versioned URLs are cached for a year, others for an hour.
+    s.set_mount_point("/static", pages_->static_dir());
+    s.set_file_request_handler([](Req req, Res res) {
+        res.set_header("Cache-Control", req.has_param("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+    });
 }
 
 }  // namespace a6kb

@@ -6,6 +6,7 @@
 #include "searchd/config.h"
 #include "searchd/metrics.h"
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -19,6 +20,7 @@ struct Response;
 namespace a6kb {
 
 class Searcher;
+class Pages;
 
 class SearchServer {
 public:
@@ -39,11 +41,21 @@ private:
     ServerConfig config_;
     std::unique_ptr<httplib::Server> server_;
     Metrics metrics_;
+    std::unique_ptr<Pages> pages_;  // null without a web folder
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Searcher>> pool_;  // idle searchers, one per worker in use
 
     class Lease;
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
+    using LeaseHandler = std::function<void(Lease&, const httplib::Request&, httplib::Response&)>;
     void routes();
+    void page_routes();
+    // Every handler runs through wrap: timing, metrics, the error contract,
+    // one retry on a revision the indexer replaced under our feet.
+    Handler wrap(std::string route, LeaseHandler fn);
+    // A failure told as JSON (the API, or no web folder) or as a page.
+    void fail(const httplib::Request& req, httplib::Response& res, bool api, int status, const std::string& code,
+              const std::string& message);
     std::string base_url(const httplib::Request& req) const;
 };
 

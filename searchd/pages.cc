@@ -1,0 +1,423 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "searchd/pages.h"
+
+#include "core/text.h"
+#include "searchd/render.h"
+
+#include <ctemplate/template.h>
+#include <ctemplate/template_cache.h>
+#include <ctemplate/template_dictionary.h>
+#include <xxhash.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace a6kb {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl", "search.tpl",
+                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl"};
+
+std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
+    if (const Facet* f = tax.facet(facet))
+        if (const Concept* c = f->find(id)) return c->label;
+    return id;
+}
+
+std::string labels_of(const Taxonomy& tax, const std::string& facet, const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_of(tax, facet, id);
+    return out;
+}
+
+std::string search_url(const SearchRequest& r) {
+    std::string qs = query_string(r.to_params());
+    return qs.empty() ? "/search" : "/search?" + qs;
+}
+
+std::string thousands(size_t n) {
+    std::string s = std::to_string(n);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
+    return s;
+}
+
+// A date as people read it: "13 Nov 2021", "Nov 2021", "2021".
+std::string human_date(const std::string& iso) {
+    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    if (iso.size() < 7) return iso;
+    int m = std::atoi(iso.substr(5, 2).c_str());
+    if (m < 1 || m > 12) return iso;
+    std::string out = std::string(months[m - 1]) + " " + iso.substr(0, 4);
+    if (iso.size() >= 10) out = std::to_string(std::atoi(iso.substr(8, 2).c_str())) + " " + out;
+    return out;
+}
+
+void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) {
+    d->SetValue("ID", r.id);
+    d->SetValue("DOC_URL", "/doc/" + r.id);
+    d->SetValue("TITLE", r.title);
+    if (!r.symbols.empty()) d->SetValueAndShowSection("SYMBOL", r.symbols.front(), "HAS_SYMBOL");
+    if (!r.version.empty()) d->SetValueAndShowSection("VERSION", r.version, "HAS_VERSION");
+    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
+    d->SetValue("TYPE", r.type);
+    if (!r.date.empty()) {
+        d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
+        d->SetValue("DATE_ISO", r.date);
+    }
+    if (!r.groups.empty()) d->SetValueAndShowSection("GROUPS", labels_of(tax, "group", r.groups), "HAS_GROUPS");
+    if (!r.status.empty()) d->SetValueAndShowSection("STATUS_LABEL", label_of(tax, "status", r.status), "HAS_STATUS");
+    if (!r.url.empty()) d->SetValueAndShowSection("URL", r.url, "HAS_URL");
+    if (!r.summary.empty()) d->SetValueAndShowSection("SUMMARY", r.summary, "HAS_SUMMARY");
+}
+
+void ref_values(TemplateDictionary* d, const RecordRef& r, const Taxonomy& tax) {
+    d->SetValue("DOC_URL", "/doc/" + r.id);
+    d->SetValue("TITLE", r.title);
+    if (!r.symbol.empty()) d->SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
+    if (!r.version.empty()) d->SetValueAndShowSection("VERSION", r.version, "HAS_VERSION");
+    if (!r.date.empty()) d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
+    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
+    if (r.latest) d->ShowSection("LATEST");
+}
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+Pages::Pages(const std::string& web) : cache_(std::make_unique<ctemplate::TemplateCache>()) {
+    namespace fs = std::filesystem;
+    fs::path root(web);
+    if (!fs::is_directory(root / "templates") || !fs::is_directory(root / "static"))
+        throw std::runtime_error("--web " + web + ": expected the folders templates/ and static/ in it");
+    cache_->SetTemplateRootDirectory((root / "templates").string());
+    for (const char* t : TEMPLATES)
+        if (!cache_->LoadTemplate(t, ctemplate::STRIP_BLANK_LINES))
+            throw std::runtime_error("--web " + web + ": template " + t + " is missing or does not parse");
+    cache_->Freeze();
+    static_dir_ = (root / "static").string();
+    std::string assets = read_all(root / "static/a6kb.css") + read_all(root / "static/a6kb.js");
+    char buf[20];
+    std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(XXH32(assets.data(), assets.size(), 0)));
+    asset_version_ = buf;
+}
+
+Pages::~Pages() = default;
+
+std::string Pages::render(TemplateDictionary& dict, const std::string& body_template) {
+    dict.SetValue("ASSET_VERSION", asset_version_);
+    std::string out;
+    for (const std::string& t : {std::string("header.tpl"), body_template, std::string("footer.tpl")})
+        if (!cache_->ExpandWithData(t, ctemplate::STRIP_BLANK_LINES, &dict, nullptr, &out))
+            throw std::runtime_error("template " + t + " failed to expand");
+    return out;
+}
+
+std::string Pages::home(Searcher& s) {
+    TemplateDictionary dict("home");
+    dict.SetValue("PAGE_TITLE", "Article 6 knowledge base");
+    dict.ShowSection("HOME");
+    auto facets = s.facet_overview();
+    size_t documents = s.documents();
+    dict.SetValue("DOCUMENTS", thousands(documents));
+    for (const auto& f : facets) {
+        if (f.id != "group" && f.id != "topic" && f.id != "type" && f.id != "mechanism") continue;
+        auto* fd = dict.AddSectionDictionary("BROWSE");
+        fd->SetValue("FACET_LABEL", f.label);
+        fd->SetValue("FACET_ID", f.id);
+        for (const auto& v : f.values) {
+            if (v.count == 0) continue;
+            auto* vd = fd->AddSectionDictionary("VALUE");
+            vd->SetValue("LABEL", v.label);
+            vd->SetValue("COUNT", thousands(v.count));
+            SearchRequest r;
+            r.filters[f.id] = {v.value};
+            vd->SetValue("URL", search_url(r));
+        }
+    }
+    SearchRequest newest;
+    newest.sort = SearchRequest::Sort::newest;
+    newest.per_page = 8;
+    for (const auto& h : s.search(newest).hits) record_values(dict.AddSectionDictionary("NEWEST"), s.taxonomy(), h.record);
+    return render(dict, "home.tpl");
+}
+
+std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string& feed_url) {
+    const Taxonomy& tax = s.taxonomy();
+    SearchResult res = s.search(r);
+    TemplateDictionary dict("search");
+    dict.SetValue("PAGE_TITLE", r.q.empty() ? "Browse" : r.q + " \xE2\x80\x94 search");
+    dict.SetValue("Q", r.q);
+    dict.SetValue("FEED_URL", feed_url);
+    dict.ShowSection("FEED");
+    std::string qs = query_string(r.to_params());
+    dict.SetValue("API_URL", "/api/v1/search" + (qs.empty() ? "" : "?" + qs));
+    dict.SetValue("TOTAL", (res.exact ? "" : "about ") + thousands(res.total) + (res.total == 1 ? " record" : " records"));
+    char took[32];
+    std::snprintf(took, sizeof took, "%.0f ms", res.took_ms);
+    dict.SetValue("TOOK", took);
+
+    if (res.suggestion) {
+        auto* sd = dict.AddSectionDictionary(res.corrected ? "CORRECTED" : "SUGGESTION");
+        SearchRequest alt = r;
+        alt.q = res.corrected ? r.q : *res.suggestion;
+        alt.page = 1;
+        sd->SetValue("SUGGEST_TEXT", *res.suggestion);
+        sd->SetValue("ORIGINAL", r.q);
+        sd->SetValue("ALT_URL", search_url(alt));
+    }
+    // Active filters as removable chips.
+    for (const auto& [facet, values] : r.filters) {
+        for (const auto& v : values) {
+            SearchRequest less = r;
+            auto& list = less.filters[facet];
+            list.erase(std::remove(list.begin(), list.end(), v), list.end());
+            less.page = 1;
+            auto* cd = dict.AddSectionDictionary("CHIP");
+            std::string facet_label = facet == "asked_by" ? "Asked by" : facet == "year" ? "Year" : (tax.facet(facet) ? tax.facet(facet)->label : facet);
+            cd->SetValue("CHIP_LABEL", facet_label + ": " + (facet == "year" ? v : label_of(tax, facet == "asked_by" ? "group" : facet, v)));
+            cd->SetValue("CHIP_URL", search_url(less));
+        }
+    }
+    if (r.year_from || r.year_to) {
+        SearchRequest less = r;
+        less.year_from.reset();
+        less.year_to.reset();
+        auto* cd = dict.AddSectionDictionary("CHIP");
+        cd->SetValue("CHIP_LABEL", "Years: " + (r.year_from ? std::to_string(*r.year_from) : std::string("…")) + "\xE2\x80\x93" +
+                                       (r.year_to ? std::to_string(*r.year_to) : std::string("…")));
+        cd->SetValue("CHIP_URL", search_url(less));
+    }
+    if (!r.filters.empty() || r.year_from || r.year_to) {
+        SearchRequest none;
+        none.q = r.q;
+        dict.SetValueAndShowSection("CLEAR_URL", search_url(none), "HAS_CHIPS");
+    }
+
+    // Facet sidebar: values with hits or ticked.
+    for (const auto& f : res.facets) {
+        if (f.id == "year") continue;
+        auto* fd = dict.AddSectionDictionary("FACET");
+        fd->SetValue("FACET_ID", f.id);
+        fd->SetValue("FACET_LABEL", f.label);
+        bool any_selected = false;
+        size_t shown = 0;
+        for (const auto& v : f.values) {
+            if (v.count == 0 && !v.selected) continue;
+            auto* vd = fd->AddSectionDictionary("VALUE");
+            vd->SetValue("VALUE", v.value);
+            vd->SetValue("LABEL", v.label);
+            vd->SetValue("COUNT", thousands(v.count));
+            vd->SetValue("INPUT_ID", "f-" + f.id + "-" + v.value);
+            if (v.selected) vd->ShowSection("CHECKED");
+            any_selected |= v.selected;
+            ++shown;
+        }
+        if (shown == 0) fd->ShowSection("EMPTY");
+        if (any_selected || f.id == "group" || f.id == "type" || f.id == "mechanism") fd->ShowSection("OPEN");
+    }
+    if (r.year_from) dict.SetValue("YEAR_FROM", std::to_string(*r.year_from));
+    if (r.year_to) dict.SetValue("YEAR_TO", std::to_string(*r.year_to));
+    for (const auto& f : res.facets)
+        if (f.id == "year")
+            for (const auto& v : f.values)
+                if (v.count > 0) dict.AddSectionDictionary("YEAR_OPTION")->SetValue("YEAR", v.value);
+    dict.ShowSection(r.sort == SearchRequest::Sort::newest ? "SORT_NEWEST" : r.sort == SearchRequest::Sort::oldest ? "SORT_OLDEST" : "SORT_RELEVANCE");
+    if (!r.latest_only) dict.ShowSection("ALL_VERSIONS");
+    if (r.per_page != 10) dict.SetValueAndShowSection("PER_PAGE", std::to_string(r.per_page), "HAS_PER_PAGE");
+
+    for (const auto& h : res.hits) {
+        auto* hd = dict.AddSectionDictionary("HIT");
+        record_values(hd, tax, h.record);
+        hd->SetValue("SNIPPET", h.snippet);
+        if (h.page > 0) {
+            hd->SetIntValue("PAGE", h.page);
+            if (!h.record.url.empty()) hd->SetValueAndShowSection("PAGE_URL", h.record.url + "#page=" + std::to_string(h.page), "HAS_PAGE_URL");
+            else hd->ShowSection("HAS_PAGE");
+        }
+        if (h.versions > 1) {
+            SearchRequest all;
+            all.q = h.record.family;
+            all.latest_only = false;
+            all.sort = SearchRequest::Sort::newest;
+            hd->SetValueAndShowSection("VERSIONS", std::to_string(h.versions) + " versions", "HAS_VERSIONS");
+            hd->SetValue("VERSIONS_URL", search_url(all));
+        }
+    }
+    if (res.hits.empty()) dict.ShowSection("NO_HITS");
+    size_t pages = (res.total + static_cast<size_t>(r.per_page) - 1) / static_cast<size_t>(r.per_page);
+    pages = std::min(pages, static_cast<size_t>(10000 / r.per_page));
+    if (pages > 1) {
+        auto* pd = dict.AddSectionDictionary("PAGER");
+        pd->SetValue("PAGE_NUM", std::to_string(r.page));
+        pd->SetValue("PAGE_COUNT", thousands(pages));
+        if (r.page > 1) {
+            SearchRequest prev = r;
+            prev.page = r.page - 1;
+            pd->SetValueAndShowSection("PREV_URL", search_url(prev), "HAS_PREV");
+        }
+        if (static_cast<size_t>(r.page) < pages) {
+            SearchRequest next = r;
+            next.page = r.page + 1;
+            pd->SetValueAndShowSection("NEXT_URL", search_url(next), "HAS_NEXT");
+        }
+    }
+    return render(dict, "search.tpl");
+}
+
+std::string Pages::document(Searcher& s, const DocumentView& v) {
+    const Taxonomy& tax = s.taxonomy();
+    const Record& r = v.record;
+    TemplateDictionary dict("doc");
+    dict.SetValue("PAGE_TITLE", (r.symbols.empty() ? "" : r.symbols.front() + ": ") + r.title);
+    record_values(&dict, tax, r);
+    auto row = [&](const std::string& label, const std::string& value) {
+        if (value.empty()) return;
+        auto* rd = dict.AddSectionDictionary("META");
+        rd->SetValue("META_LABEL", label);
+        rd->SetValue("META_VALUE", value);
+    };
+    std::string symbols;
+    for (const auto& sym : r.symbols) symbols += (symbols.empty() ? "" : ", ") + sym;
+    row("Symbol", symbols);
+    row("Version", r.version + (r.version.empty() || !r.latest ? "" : " (latest)"));
+    row("Type", label_of(tax, "type", r.type));
+    row("Date", r.date.empty() ? "" : human_date(r.date));
+    row("Status", label_of(tax, "status", r.status));
+    row("Mechanism", labels_of(tax, "mechanism", r.mechanisms));
+    row("Stakeholder groups", labels_of(tax, "group", r.groups));
+    row("Asked by", labels_of(tax, "group", r.asked_by));
+    row("Topics", labels_of(tax, "topic", r.topics));
+    std::string scopes;
+    for (const auto& sc : r.scopes) scopes += (scopes.empty() ? "" : "; ") + sc + " " + label_of(tax, "scope", sc);
+    row("Sectoral scopes", scopes);
+    row("Language", label_of(tax, "lang", r.lang));
+    std::string sources;
+    for (const auto& src : r.sources) sources += (sources.empty() ? "" : ", ") + src;
+    row("Source", sources);
+    if (v.pages > 1) row("Pages", std::to_string(v.pages));
+    if (!r.symbols.empty()) {
+        SearchRequest q;
+        q.q = r.symbols.front();
+        dict.SetValueAndShowSection("SEARCH_SYMBOL_URL", search_url(q), "HAS_SEARCH_SYMBOL");
+    }
+    if (v.versions.size() > 1) {
+        dict.ShowSection("HAS_VERSIONS");
+        for (const auto& ref : v.versions) {
+            auto* vd = dict.AddSectionDictionary("VERSION_ITEM");
+            ref_values(vd, ref, tax);
+            if (ref.id == r.id) vd->ShowSection("CURRENT");
+            else vd->ShowSection("OTHER");
+        }
+    }
+    if (!v.cites.empty()) {
+        dict.ShowSection("HAS_CITES");
+        for (const auto& [symbol, target] : v.cites) {
+            auto* cd = dict.AddSectionDictionary("CITE");
+            cd->SetValue("CITED_SYMBOL", symbol);
+            if (target) {
+                auto* td = cd->AddSectionDictionary("CITE_FOUND");
+                ref_values(td, *target, tax);
+            } else {
+                cd->ShowSection("CITE_MISSING");
+            }
+        }
+    }
+    if (!v.cited_by.empty()) {
+        dict.ShowSection("HAS_CITED_BY");
+        dict.SetIntValue("CITED_BY_COUNT", static_cast<long>(v.cited_by.size()));
+        for (const auto& ref : v.cited_by) ref_values(dict.AddSectionDictionary("CITED_BY"), ref, tax);
+    }
+    if (!v.similar.empty()) {
+        dict.ShowSection("HAS_SIMILAR");
+        for (const auto& ref : v.similar) ref_values(dict.AddSectionDictionary("SIMILAR"), ref, tax);
+    }
+    return render(dict, "doc.tpl");
+}
+
+std::string Pages::labs(Searcher& s) {
+    const Taxonomy& tax = s.taxonomy();
+    LabsOverview o = s.labs();
+    TemplateDictionary dict("labs");
+    dict.SetValue("PAGE_TITLE", "Implementation labs");
+    auto part_list = [&](TemplateDictionary* ld, const char* section, const std::vector<Record>& parts) {
+        for (const auto& p : parts) record_values(ld->AddSectionDictionary(section), tax, p);
+        if (!parts.empty()) ld->ShowSection(std::string("HAS_") + section);
+    };
+    for (const auto& lab : o.labs) {
+        auto* ld = dict.AddSectionDictionary("LAB");
+        record_values(ld, tax, lab.lab);
+        part_list(ld, "ROUNDTABLE", lab.roundtables);
+        part_list(ld, "QUESTION", lab.questions);
+        part_list(ld, "PLAN", lab.plans);
+        part_list(ld, "OUTCOME", lab.outcomes);
+        part_list(ld, "PLEDGE", lab.pledges);
+        if (lab.outcomes.empty() && lab.pledges.empty()) ld->ShowSection("NO_OUTCOMES");
+    }
+    if (o.labs.empty()) dict.ShowSection("NO_LABS");
+    size_t total = 0;
+    for (size_t a = 0; a < o.groups.size(); ++a) {
+        auto* hd = dict.AddSectionDictionary("MATRIX_HEAD");
+        hd->SetValue("GROUP_LABEL", label_of(tax, "group", o.groups[a]));
+        auto* rd = dict.AddSectionDictionary("MATRIX_ROW");
+        rd->SetValue("GROUP_LABEL", label_of(tax, "group", o.groups[a]));
+        for (size_t g = 0; g < o.groups.size(); ++g) {
+            auto* cd = rd->AddSectionDictionary("CELL");
+            size_t n = o.asked[a][g];
+            total += n;
+            cd->SetValue("ASKER", label_of(tax, "group", o.groups[a]));
+            cd->SetValue("ASKED", label_of(tax, "group", o.groups[g]));
+            if (n > 0) {
+                SearchRequest q;
+                q.filters["type"] = {"lab-question"};
+                q.filters["asked_by"] = {o.groups[a]};
+                q.filters["group"] = {o.groups[g]};
+                auto* nd = cd->AddSectionDictionary("CELL_LINK");
+                nd->SetValue("CELL_URL", search_url(q));
+                nd->SetIntValue("COUNT", static_cast<long>(n));
+            } else {
+                cd->ShowSection("CELL_EMPTY");
+            }
+        }
+    }
+    if (total == 0) dict.ShowSection("MATRIX_EMPTY");
+    return render(dict, "labs.tpl");
+}
+
+std::string Pages::about(Searcher& s, const std::string& base) {
+    TemplateDictionary dict("about");
+    dict.SetValue("PAGE_TITLE", "About and API");
+    dict.SetValue("DOCUMENTS", thousands(s.documents()));
+    dict.SetValue("BASE", base);
+    for (const auto& f : s.facet_overview()) {
+        if (f.id != "type") continue;
+        for (const auto& v : f.values) {
+            if (v.count == 0) continue;
+            auto* vd = dict.AddSectionDictionary("HOLDING");
+            vd->SetValue("LABEL", v.label);
+            vd->SetValue("COUNT", thousands(v.count));
+        }
+    }
+    return render(dict, "about.tpl");
+}
+
+std::string Pages::error(int status, const std::string& message, const std::string& q) {
+    TemplateDictionary dict("error");
+    dict.SetValue("PAGE_TITLE", status == 404 ? "Not found" : status >= 500 ? "Something went wrong" : "Bad request");
+    dict.SetIntValue("STATUS", status);
+    dict.SetValue("MESSAGE", message);
+    dict.SetValue("Q", q);
+    dict.ShowSection(status == 404 ? "IS_404" : "IS_OTHER");
+    return render(dict, "error.tpl");
+}
+
+}  // namespace a6kb

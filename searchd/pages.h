@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+// The web pages: server-rendered HTML from the same SearchRequest and
+// SearchResult as the JSON API, through ctemplate templates in web/templates
+// (auto-escaped: every value is HTML-escaped by context unless a template
+// marks it :none, which only pre-escaped snippets are).
+#pragma once
+
+#include "core/search.h"
+
+#include <memory>
+#include <string>
+
+namespace ctemplate {
+class TemplateCache;
+class TemplateDictionary;
+}  // namespace ctemplate
+
+namespace a6kb {
+
+class Pages {
+public:
+    // `web` is the folder holding templates/ and static/. Throws
+    // std::runtime_error when a template is missing or does not parse.
+    explicit Pages(const std::string& web);
+    ~Pages();
+
+    std::string home(Searcher& s);
+    std::string search(Searcher& s, const SearchRequest& r, const std::string& feed_url);
+    std::string document(Searcher& s, const DocumentView& v);
+    std::string labs(Searcher& s);
+    std::string about(Searcher& s, const std::string& base);
+    std::string error(int status, const std::string& message, const std::string& q = "");
+
+    // Appended to asset URLs (?v=...) so they can be cached for a year.
+    const std::string& asset_version() const { return asset_version_; }
+    const std::string& static_dir() const { return static_dir_; }
+
+private:
+    std::unique_ptr<ctemplate::TemplateCache> cache_;
+    std::string asset_version_;
+    std::string static_dir_;
+
+    std::string render(ctemplate::TemplateDictionary& dict, const std::string& body_template);
+};
+
+}  // namespace a6kb
