@@ -48,7 +48,7 @@ bool is_catalog_file(const std::filesystem::path& p) {
     return name.size() > suffix.size() && name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy) {
+Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy, std::vector<std::string>* problems) {
     std::ifstream in(file, std::ios::binary);
     if (!in) throw UserError("bad_catalog", file.string() + ": cannot read the catalog file");
     std::stringstream ss;
@@ -56,43 +56,65 @@ Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy
     std::string xml = ss.str();
     pugi::xml_document doc;
     auto parsed = doc.load_buffer(xml.data(), xml.size());
-    auto fail = [&](ptrdiff_t offset, const std::string& why) {
-        throw UserError("bad_catalog", file.string() + ":" + std::to_string(line_of(xml, offset)) + ": " + why);
-    };
-    if (!parsed) fail(parsed.offset, parsed.description());
+    auto where = [&](ptrdiff_t offset) { return file.string() + ":" + std::to_string(line_of(xml, offset)) + ": "; };
+    if (!parsed) throw UserError("bad_catalog", where(parsed.offset) + parsed.description());
     auto root = doc.child("catalog");
-    if (!root) fail(0, "the root element must be <catalog>");
+    if (!root) throw UserError("bad_catalog", where(0) + "the root element must be <catalog>");
+    // A problem with one record: thrown, or noted and the record left out.
+    auto report = [&](ptrdiff_t offset, const std::string& why) {
+        if (!problems) throw UserError("bad_catalog", where(offset) + why);
+        problems->push_back(where(offset) + why);
+    };
 
     Catalog cat;
     cat.path = file;
     std::set<std::string> ids;
     for (auto rec : root.children()) {
         if (rec.type() != pugi::node_element) continue;
-        if (std::string_view(rec.name()) != "record")
-            fail(rec.offset_debug(), std::string("unexpected element <") + rec.name() + "> (expected <record>)");
+        if (std::string_view(rec.name()) != "record") {
+            report(rec.offset_debug(), std::string("unexpected element <") + rec.name() + "> (expected <record>)");
+            continue;
+        }
         CatalogEntry entry;
         entry.where = file.filename().string() + ":" + std::to_string(line_of(xml, rec.offset_debug()));
         if (auto f = rec.attribute("file")) {
             entry.file = std::filesystem::weakly_canonical(file.parent_path() / f.value());
         }
         if (auto id = rec.attribute("id")) entry.meta["id"].push_back(id.value());
+        bool ok = true;
         for (auto field : rec.children()) {
             if (field.type() != pugi::node_element) continue;
             std::string name = field.name();
-            if (!known_fields().count(name))
-                fail(field.offset_debug(), "unknown field <" + name + "> (see docs/corpus.md for the fields)");
+            if (!known_fields().count(name)) {
+                report(field.offset_debug(), "unknown field <" + name + "> (see docs/corpus.md for the fields)");
+                ok = false;
+                continue;
+            }
             std::string value = name == "text" ? std::string(field.text().as_string()) : text::collapse_spaces(field.text().as_string());
-            if (value.empty()) fail(field.offset_debug(), "empty <" + name + ">");
+            if (value.empty()) {
+                report(field.offset_debug(), "empty <" + name + ">");
+                ok = false;
+                continue;
+            }
             entry.meta[name].push_back(value);
         }
-        if (entry.file.empty() && !entry.meta.count("title"))
-            fail(rec.offset_debug(), "a record without a file needs a <title>");
+        if (!ok) continue;
+        if (entry.file.empty() && !entry.meta.count("title")) {
+            report(rec.offset_debug(), "a record without a file needs a <title>");
+            continue;
+        }
         // Validate facet values now, so a typo is reported with its line.
         Record probe;
-        if (auto err = apply_metadata(probe, entry.meta, taxonomy); !err.empty()) fail(rec.offset_debug(), err);
+        if (auto err = apply_metadata(probe, entry.meta, taxonomy); !err.empty()) {
+            report(rec.offset_debug(), err);
+            continue;
+        }
         if (entry.file.empty()) {
             Record r = record_from_catalog(entry, "", taxonomy);
-            if (!ids.insert(r.id).second) fail(rec.offset_debug(), "record id '" + r.id + "' appears twice in this catalog");
+            if (!ids.insert(r.id).second) {
+                report(rec.offset_debug(), "record id '" + r.id + "' appears twice in this catalog");
+                continue;
+            }
         }
         cat.entries.push_back(std::move(entry));
     }

@@ -29,8 +29,11 @@ struct Catalog {
     std::vector<CatalogEntry> entries;
 };
 
-// Throws UserError("bad_catalog", "FILE:LINE: reason").
-Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy);
+// Throws UserError("bad_catalog", "FILE:LINE: reason") at the first problem;
+// with `problems`, records every problem there instead, leaves out the
+// records that have one, and throws only when the file cannot be parsed.
+Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy,
+                     std::vector<std::string>* problems = nullptr);
 
 bool is_catalog_file(const std::filesystem::path& p);
 

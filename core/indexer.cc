@@ -497,6 +497,11 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             Record r = record_from_catalog(e, lc.entry.source, taxonomy);
             classify(r, taxonomy);
             std::string id = r.id;
+            if (auto dup = writer.catalog_records.find(id); dup != writer.catalog_records.end()) {
+                skip(lc.entry.source, e.where + ": record id '" + id + "' is already given by " +
+                                          dup->second.record.sources.front() + "; this one is left out");
+                continue;
+            }
             writer.catalog_records[id] = {std::move(r), e.meta, lc.entry.key};
         }
     }

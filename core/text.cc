@@ -188,6 +188,13 @@ int month_number(std::string_view w) {
 
 bool plausible_year(int y) { return y >= 1980 && y <= 2100; }
 
+// Days in month m of year y: 30 February is not a date.
+int days_in(int y, int m) {
+    static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return m == 2 && leap ? 29 : days[m - 1];
+}
+
 std::string iso(int y, int m, int d) {
     char buf[48];
     if (d > 0) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
@@ -228,7 +235,7 @@ std::vector<std::string> find_dates(std::string_view text, size_t limit) {
             int y = std::atoi(cur.c_str());
             int m = std::atoi(std::string(text.substr(i + 1, 2)).c_str());
             int d = (i + 5 < text.size() && text[i + 3] == '-') ? std::atoi(std::string(text.substr(i + 4, 2)).c_str()) : 0;
-            if (plausible_year(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+            if (plausible_year(y) && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m)) {
                 toks.push_back({iso(y, m, d), false});
                 toks.back().s.insert(0, "\x01");
                 cur.clear();
@@ -250,9 +257,9 @@ std::vector<std::string> find_dates(std::string_view text, size_t limit) {
                 int d = std::atoi(t.s.c_str());
                 int m = toks[i + 1].num ? 0 : month_number(toks[i + 1].s);
                 int y = toks[i + 2].num && toks[i + 2].s.size() == 4 ? std::atoi(toks[i + 2].s.c_str()) : 0;
-                if (m && d >= 1 && d <= 31 && plausible_year(y)) {
-                    out.push_back(iso(y, m, d));
-                    i += 2;
+                if (m && plausible_year(y)) {
+                    if (d >= 1 && d <= days_in(y, m)) out.push_back(iso(y, m, d));
+                    i += 2;  // an impossible day makes no date at all, not a month
                 }
             }
             continue;
@@ -263,7 +270,7 @@ std::vector<std::string> find_dates(std::string_view text, size_t limit) {
             toks[i + 2].s.size() == 4) {
             int d = std::atoi(toks[i + 1].s.c_str());
             int y = std::atoi(toks[i + 2].s.c_str());
-            if (d >= 1 && d <= 31 && plausible_year(y)) {
+            if (plausible_year(y) && d >= 1 && d <= days_in(y, m)) {
                 out.push_back(iso(y, m, d));
                 i += 2;
                 continue;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // a6kb-indexer: flags -> IndexOptions -> run_index -> summary.
+#include "core/check.h"
 #include "core/errors.h"
 #include "core/indexer.h"
 #include "core/log.h"
@@ -34,7 +35,7 @@ int main(int argc, char** argv) {
 
     CLI::App app{"a6kb-indexer: index Article 6 documents (PDF, Word, HTML, XML, Markdown, text) and catalog files "
                  "into a Xapian database. Unchanged files are skipped; vanished ones are removed."};
-    app.add_option("--db", options.db, "index folder (created if missing)")->required()->envname("A6KB_DB");
+    auto* db_opt = app.add_option("--db", options.db, "index folder (created if missing)")->envname("A6KB_DB");
     app.add_option("--taxonomy", options.taxonomy,
                    "taxonomy file (default: taxonomy.xml at the root of a PATH folder, else the built-in corpus one)")
         ->envname("A6KB_TAXONOMY")->check(CLI::ExistingFile);
@@ -42,6 +43,9 @@ int main(int argc, char** argv) {
     app.add_option("--jobs,-j", options.jobs, "extraction threads (default: all cores)")->check(CLI::Range(1u, 256u));
     app.add_option("--report", report_file, "write the run's summary and skips as JSON to this file");
     app.add_flag("--strict", strict, "exit with status 3 if any file was skipped");
+    bool check = false;
+    app.add_flag("--check", check, "only check the taxonomy, catalogs and front matter (no index written; "
+                                   "--db is then optional); exit 3 on any problem");
     app.add_flag("--quiet,-q", quiet, "print only errors and skips");
     app.add_flag("--verbose,-v", verbose, "print debug lines");
     app.add_option("--max-size", max_size_mb, "largest file to read, in MB")->check(CLI::Range(0.001, 1e6))->capture_default_str();
@@ -53,6 +57,22 @@ int main(int argc, char** argv) {
         return app.exit(e);
     }
     for (const auto& p : paths) options.paths.emplace_back(p);
+    if (check) {
+        try {
+            auto r = a6kb::check_corpus(options);
+            for (const auto& p : r.problems) std::fprintf(stderr, "problem %s\n", p.c_str());
+            std::fprintf(stderr, "checked catalogs=%zu records=%zu documents=%zu problems=%zu\n", r.catalogs, r.records,
+                         r.documents, r.problems.size());
+            return r.problems.empty() ? 0 : 3;
+        } catch (const a6kb::UserError& e) {
+            std::fprintf(stderr, "error %s\n", e.what());
+            return 2;
+        }
+    }
+    if (db_opt->count() == 0 && options.db.empty()) {
+        std::fprintf(stderr, "--db is required (or A6KB_DB)\n%s", app.help().c_str());
+        return 2;
+    }
     options.limits.max_file_size = static_cast<uint64_t>(max_size_mb * 1024 * 1024);
     namespace log = a6kb::log;
     log::set_level(verbose ? log::Level::debug : quiet ? log::Level::warn : log::Level::info);

@@ -70,3 +70,29 @@ TEST_CASE("catalog errors name the file, the line and the value", "[catalog]") {
                Catch::Contains(":3:") && Catch::Contains("twice"));
     CHECK_THAT(error_of("<catalog><record>"), Catch::Contains("bad.catalog.xml:"));
 }
+
+#include "core/check.h"
+
+TEST_CASE("the corpus check reports every problem with its place", "[catalog][check]") {
+    TempDir dir;
+    test::write_file(dir / "c/a.catalog.xml",
+                     "<catalog>\n<record><symbol>TOOL07</symbol><version>7.0</version><title>Grid factor</title></record>\n"
+                     "<record><title>T</title><group>nobody</group></record>\n"
+                     "<record><title>U</title><colour>red</colour></record>\n"
+                     "<record file=\"missing.pdf\"><type>tool</type></record>\n</catalog>");
+    test::write_file(dir / "c/b.catalog.xml",
+                     "<catalog>\n<record><symbol>tool 7</symbol><version>07.0</version><title>Again</title></record>\n</catalog>");
+    test::write_file(dir / "c/note.md", "---\ntype: novel\n---\nText.\n");
+    IndexOptions o;
+    o.taxonomy = test::fixture("taxonomy.xml");
+    o.paths = {dir / "c"};
+    auto r = check_corpus(o);
+    CHECK(r.catalogs == 2);
+    REQUIRE(r.problems.size() == 5);
+    CHECK_THAT(r.problems[0], Catch::Contains("a.catalog.xml:3:") && Catch::Contains("'nobody'"));
+    CHECK_THAT(r.problems[1], Catch::Contains("a.catalog.xml:4:") && Catch::Contains("<colour>"));
+    CHECK_THAT(r.problems[2], Catch::Contains("a.catalog.xml:5") && Catch::Contains("does not exist"));
+    CHECK_THAT(r.problems[3], Catch::Contains("b.catalog.xml:2") && Catch::Contains("tool07-v7-0") &&
+                                  Catch::Contains("a.catalog.xml:2"));
+    CHECK_THAT(r.problems[4], Catch::Contains("note.md") && Catch::Contains("'novel'"));
+}

@@ -33,7 +33,8 @@ TEST_CASE("words keep dotted codes together", "[text]") {
 TEST_CASE("dates in prose and ISO form", "[text]") {
     CHECK(text::find_dates("adopted on 13 November 2021 and 2022-03-08; March 2022; November 5, 2023") ==
           std::vector<std::string>{"2021-11-13", "2022-03-08", "2022-03", "2023-11-05"});
-    CHECK(text::find_dates("31 Smarch 2021, 45 May 2021, 12 May 1850").empty());
+    CHECK(text::find_dates("31 Smarch 2021, 45 May 2021, 12 May 1850, 30 February 2024, 2023-02-29").empty());
+    CHECK(text::find_dates("29 February 2024") == std::vector<std::string>{"2024-02-29"});
     CHECK(text::parse_date("2021") == "2021");
     CHECK(text::parse_date("2021-11") == "2021-11");
     CHECK(text::parse_date("8 March 2022") == "2022-03-08");
