@@ -57,16 +57,8 @@ std::vector<Span> find_query_symbols(const std::string& q) {
     // Symbols as written in documents, in any case.
     std::string upper = q;
     for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
-    for (const auto& s : find_symbols(upper)) {
-        size_t len = 0;
-        // find_symbols gives the canonical text; the span is the original up to the next space.
-        size_t e = s.offset;
-        while (e < q.size() && !std::isspace(static_cast<unsigned char>(q[e]))) ++e;
-        len = e - s.offset;
-        while (len > 0 && (q[s.offset + len - 1] == ',' || q[s.offset + len - 1] == ';' || q[s.offset + len - 1] == ')'))
-            --len;
-        if (!overlaps(s.offset, s.offset + len)) spans.push_back({s.offset, s.offset + len, s.text});
-    }
+    for (const auto& s : find_symbols(upper))
+        if (!overlaps(s.offset, s.offset + s.length)) spans.push_back({s.offset, s.offset + s.length, s.text});
     // Spellings with spaces or without the family letters: "AMS III D", "III.D", "tool 7".
     for (size_t n = 3; n >= 1; --n) {
         for (size_t i = 0; i + n <= toks.size(); ++i) {

@@ -18,6 +18,10 @@
 namespace a6kb {
 namespace {
 
+// Added to the score of records in force (see search()): enough to order an
+// adopted text before its drafts when their words match about as well.
+constexpr double SETTLED_BONUS = 1.5;
+
 const schema::Field* facet_field(std::string_view id) { return schema::facet(id); }
 
 bool parse_int(const std::string& s, int& out) {
@@ -316,6 +320,18 @@ SearchResult Searcher::search(const SearchRequest& r) {
 
     auto run = [&](const ParsedQuery& p) {
         Xapian::Query q = p.query;
+        if (!p.empty) {
+            // Guidance in force before drafts and superseded texts: a small
+            // fixed bonus for every record not marked draft, under
+            // consideration, superseded or withdrawn.
+            std::vector<Xapian::Query> unsettled;
+            for (const char* s : {"draft", "under-consideration", "superseded", "withdrawn"})
+                unsettled.emplace_back(schema::term(schema::STATUS, s));
+            q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,
+                              Xapian::Query(Xapian::Query::OP_AND_NOT,
+                                            Xapian::Query((new Xapian::FixedWeightPostingSource(SETTLED_BONUS))->release()),
+                                            Xapian::Query(Xapian::Query::OP_OR, unsettled.begin(), unsettled.end())));
+        }
         if (!r.latest_only && r.sort == SearchRequest::Sort::relevance && !p.empty) {
             // Among versions, the newest leads.
             q = Xapian::Query(Xapian::Query::OP_AND_MAYBE, q,

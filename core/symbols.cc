@@ -109,12 +109,14 @@ std::vector<Symbol> find_symbols(std::string_view text) {
     std::vector<Symbol> out;
     text_pattern().each(text, [&](const std::vector<std::string_view>& g, size_t at) {
         auto has = [&](size_t i) { return i < g.size() && !g[i].empty(); };
+        size_t before = out.size();
         if (has(1)) out.push_back({std::string(g[1]), SymbolKind::a64, at});
         else if (has(2)) out.push_back({std::string(g[2]), SymbolKind::cdm, at});
         else if (has(3)) out.push_back({std::string(g[3]), SymbolKind::fccc, at});
         else if (has(4)) out.push_back({strip_zeros(g[4]) + "/" + std::string(g[5]) + "." + strip_zeros(g[6]), SymbolKind::decision, at});
         else if (has(8)) out.push_back({std::string(g[7]) + std::string(g[8]), SymbolKind::methodology, at});
         else if (has(10)) out.push_back({std::string(g[9]) + "TOOL" + two_digits(g[10]), SymbolKind::tool, at});
+        if (out.size() > before) out.back().length = g[0].size();
     });
     return out;
 }

@@ -26,6 +26,7 @@ struct Symbol {
     std::string text;   // canonical spelling
     SymbolKind kind;
     size_t offset = 0;  // byte offset of the match in the searched text
+    size_t length = 0;  // bytes it spans there
 };
 
 // Every symbol written in `text`, in order of appearance, duplicates kept.

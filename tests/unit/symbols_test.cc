@@ -19,6 +19,8 @@ TEST_CASE("symbols are found in running text with their kind", "[symbols]") {
     CHECK(found[4].kind == SymbolKind::tool);
     CHECK(found[7].kind == SymbolKind::a64);
     CHECK(found[9].kind == SymbolKind::fccc);
+    CHECK(found[0].length == 7);  // "3/CMA.3" as written
+    CHECK(find_symbols("see TOOL 7 here").at(0).length == 6);
 }
 
 TEST_CASE("symbols are not found inside other words or numbers", "[symbols]") {
