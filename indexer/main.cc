@@ -80,7 +80,7 @@ int main(int argc, char** argv) {
     const bool tty = isatty(STDERR_FILENO) && !quiet;
     auto on_skip = [&](const a6kb::Skip& s) {
         if (tty) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "%s\n", log::format("skip", {{"path", s.path}, {"reason", s.reason}}).c_str());
+        if (!quiet) std::fprintf(stderr, "%s\n", log::format("skip", {{"path", s.path}, {"reason", s.reason}}).c_str());
     };
     auto on_progress = [&](const a6kb::Progress& p) {
         if (!tty) return;
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
     try {
         auto report = a6kb::run_index(options, on_skip, on_progress);
         if (tty) std::fputs("\r\033[K", stderr);
-        std::fprintf(stderr, "%s\n",
+        if (!quiet) std::fprintf(stderr, "%s\n",
                      log::format("indexed", {{"files", std::to_string(report.files)},
                                              {"added", std::to_string(report.added)},
                                              {"changed", std::to_string(report.changed)},

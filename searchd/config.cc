@@ -21,7 +21,7 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         ->required()->envname("A6KB_DB");
     app.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
         ->envname("A6KB_LISTEN")->capture_default_str();
-    app.add_option("--threads", c.threads, "worker threads (default: 2 per core, at least 4)")
+    app.add_option("--threads", c.threads, "worker threads; each open keep-alive connection holds one (default: 8 per core, at least 32)")
         ->envname("A6KB_THREADS")->check(CLI::Range(1u, 1024u));
     auto* web_opt = app.add_option("--web", c.web, "folder with the web pages' templates and assets (default: the project's web/; "
                                      "give an empty value for the API alone)")->envname("A6KB_WEB");
@@ -60,7 +60,9 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         std::error_code ec;
         if (std::filesystem::is_directory(A6KB_DEFAULT_WEB, ec)) c.web = A6KB_DEFAULT_WEB;
     }
-    if (c.threads == 0) c.threads = std::max(4u, 2 * std::thread::hardware_concurrency());
+    // httplib gives a keep-alive connection one worker for its life, so the
+    // pool must cover the connections expected at once, not just the cores.
+    if (c.threads == 0) c.threads = std::max(32u, 8 * std::thread::hardware_concurrency());
     return -1;
 }
 

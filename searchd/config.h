@@ -15,7 +15,7 @@ struct ServerConfig {
     std::string db;                     // index folder or stub database file
     std::string host = "127.0.0.1";
     int port = 8080;                    // 0: any free port
-    unsigned threads = 0;               // 0: 2 x cores, at least 4
+    unsigned threads = 0;               // 0: 8 x cores, at least 32
     std::string web;                    // folder of templates and static assets; empty: no pages
     std::string taxonomy;               // empty: the one stored in the index
     std::string base_url;               // public address for feeds and OpenSearch; empty: from the Host header

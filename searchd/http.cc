@@ -79,7 +79,8 @@ SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)), se
     server_->new_task_queue = [n = config_.threads] { return new httplib::ThreadPool(n); };
     server_->set_payload_max_length(config_.max_body_bytes);
     server_->set_read_timeout(config_.read_timeout_s, 0);
-    server_->set_keep_alive_max_count(1000);
+    server_->set_keep_alive_max_count(100);
+    server_->set_keep_alive_timeout(2);
     if (!config_.web.empty()) pages_ = std::make_unique<Pages>(config_.web);
     routes();
     if (pages_) page_routes();
