@@ -226,6 +226,15 @@ void classify(Record& r, const Taxonomy& taxonomy) {
         } else if (single->empty() && !found.empty()) {
             *single = found.front();
         }
+        // Concepts implied by another facet's value (a methodology is for project developers).
+        if (target) {
+            for (const auto& c : facet.concepts)
+                for (const auto& [f, v] : c.implied_by) {
+                    bool holds = (f == "type" && r.type == v) || (f == "status" && r.status == v) ||
+                                 (f == "mechanism" && std::find(r.mechanisms.begin(), r.mechanisms.end(), v) != r.mechanisms.end());
+                    if (holds && std::find(target->begin(), target->end(), c.id) == target->end()) target->push_back(c.id);
+                }
+        }
     }
 }
 

@@ -128,6 +128,10 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
                 } else if (tag == "alt") {
                     if (value.empty()) fail(child, "empty <alt> in concept '" + item.id + "'");
                     item.alts.push_back(value);
+                } else if (tag == "implied-by") {
+                    std::string f = child.attribute("facet").as_string(), v = child.attribute("value").as_string();
+                    if (f.empty() || v.empty()) fail(child, "<implied-by> needs facet and value attributes");
+                    item.implied_by.emplace_back(f, v);
                 } else if (tag == "cue") {
                     Cue cue;
                     cue.words = text::words(value);

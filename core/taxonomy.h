@@ -24,6 +24,9 @@ struct Concept {
     std::string description;
     std::vector<std::string> alts;   // alternative labels and acronyms, as written
     std::vector<Cue> cues;
+    // Records whose `facet` is `value` get this concept too ("methodologies
+    // are for project developers"): pairs (facet id, concept id).
+    std::vector<std::pair<std::string, std::string>> implied_by;
 };
 
 struct Facet {
