@@ -84,9 +84,12 @@ void add_facet(Xapian::Document& doc, const schema::Field& f, const std::vector<
     }
 }
 
-// Concept labels and alternative labels are indexed as text of the record
-// (at low weight), so a query for "Designated National Authority" also finds
-// records tagged governments-dnas whose text says only "DNA".
+// The labels and acronyms of a record's topics and mechanisms are indexed as
+// text of the record (at low weight), so "cookstoves" finds the methodology
+// tagged "Clean cooking and cookstoves" whose title speaks of thermal
+// applications of non-renewable biomass. Stakeholder groups are an audience,
+// not a subject, and other alternative labels are related words, not
+// synonyms: neither is indexed.
 void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const schema::Field& f,
                     const std::vector<std::string>& ids) {
     if (!taxonomy) return;
@@ -98,6 +101,7 @@ void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const s
         tg.increase_termpos(100);
         tg.index_text(c->label, 1);
         for (const auto& alt : c->alts) {
+            if (!looks_like_acronym(alt)) continue;
             tg.increase_termpos(100);
             tg.index_text(alt, 1);
         }
@@ -141,7 +145,6 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
             doc.add_term("Z" + stem(a), static_cast<Xapian::termcount>(n));
         }
     }
-    index_concepts(tg, taxonomy, schema::GROUP, r.groups);
     index_concepts(tg, taxonomy, schema::TOPIC, r.topics);
     index_concepts(tg, taxonomy, schema::MECHANISM, r.mechanisms);
 

@@ -22,7 +22,8 @@ size_t line_of(std::string_view xml, ptrdiff_t offset) {
     return 1 + static_cast<size_t>(std::count(xml.begin(), xml.begin() + static_cast<ptrdiff_t>(end), '\n'));
 }
 
-// "DNA", "DNAs", "PoA", "A6.4ER": one token, mostly capitals.
+}  // namespace
+
 bool looks_like_acronym(const std::string& form) {
     if (form.find(' ') != std::string::npos || form.size() < 2 || form.size() > 12) return false;
     size_t upper = 0, lower = 0;
@@ -32,6 +33,8 @@ bool looks_like_acronym(const std::string& form) {
     }
     return upper >= 2 && upper >= lower;
 }
+
+namespace {
 
 // The letters an expansion must spell: "DNAs" -> "dna", "PoA" -> "poa".
 std::string acronym_letters(const std::string& form) {

@@ -40,6 +40,9 @@ struct Facet {
     const Concept* find(std::string_view concept_id) const;
 };
 
+// "DNA", "DNAs", "PoA", "A6.4ER": one token, mostly capitals.
+bool looks_like_acronym(const std::string& form);
+
 class Taxonomy {
 public:
     // Throws UserError("bad_taxonomy", "FILE:LINE: reason") on any problem.

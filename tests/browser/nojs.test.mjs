@@ -47,10 +47,10 @@ describe('without JavaScript', () => {
 
   test('a filtered search is a plain address', async () => {
     const page = await context.newPage();
-    await page.goto(url(`${PAGES.results}&group=DNA&type=decision`));
+    await page.goto(url(`${PAGES.results}&group=DNA&type=glossary`));
     assert.ok(await page.locator('#f-group-governments-dnas').isChecked(), 'an acronym selects its group');
-    assert.ok(await page.locator('#f-type-decision').isChecked());
+    assert.ok(await page.locator('#f-type-glossary').isChecked());
     assert.ok((await totalOf(page)) > 0);
-    for (const badge of await page.locator('#results .hit .badge').allInnerTexts()) assert.equal(badge, 'Decision');
+    for (const badge of await page.locator('#results .hit .badge').allInnerTexts()) assert.equal(badge, 'Glossary');
   });
 });

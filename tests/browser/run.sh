@@ -78,12 +78,16 @@ screenshots="$build/browser-screenshots"
 rm -rf "$screenshots"
 mkdir -p "$screenshots"
 
+# TAP (node's default when not on a terminal) ends with the summary lines; the spec
+# reporter lists failures after them. A --test-reporter among the arguments wins.
+reporter=(--test-reporter=tap)
+for a in "$@"; do if [[ $a == --test-reporter* ]]; then reporter=(); fi; done
 set +e
 A6KB_BASE_URL="http://127.0.0.1:$port" \
 A6KB_NODE_PREFIX="$deps" \
 A6KB_CHROMIUM="$chromium" \
 A6KB_SCREENSHOTS="$screenshots" \
-  node --test --test-reporter=spec "$@" "$here"/*.test.mjs
+  node --test "${reporter[@]}" "$@" "$here"/*.test.mjs
 status=$?
 set -e
 exit "$status"

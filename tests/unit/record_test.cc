@@ -19,6 +19,7 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     r.family = "AMS-III.D";
     r.type = "methodology";
     r.groups = {"project-developers", "governments-dnas"};
+    r.topics = {"authorization-corresponding-adjustments"};
     r.scopes = {"13"};
     r.date = "2017-09-26";
     r.pages = {"Manure management systems.", "Page two."};
@@ -44,7 +45,9 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     CHECK(has("XN"));
     CHECK(has("ZSmethan"));    // title, prefixed and stemmed
     CHECK(has("Zmanur"));      // body, stemmed
-    CHECK(has("dna"));        // the concept's alternative label, from the taxonomy
+    CHECK(has("ca"));         // a topic's acronym, from the taxonomy
+    CHECK(has("Zauthor"));    // ...and its label
+    CHECK(!has("dna"));       // stakeholder groups are an audience, not indexed as text
     CHECK(doc.get_value(schema::GROUP.slot) == "governments-dnas|project-developers");
     CHECK(doc.get_value(schema::DATE.slot) == "20170926");
     CHECK(doc.get_value(schema::VERSION.slot) == "000021.000000");
