@@ -66,6 +66,18 @@ Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy
         problems->push_back(where(offset) + why);
     };
 
+    // Attributes of <catalog> are defaults for its records: <catalog lang="en">.
+    Metadata defaults;
+    for (auto a : root.attributes()) {
+        std::string name = a.name();
+        if (!known_fields().count(name) || name == "id" || name == "title" || name == "symbol" || name == "version" ||
+            name == "text" || name == "summary" || name == "url") {
+            report(root.offset_debug(), "<catalog> attribute '" + name + "' is not a field that can be a default");
+            continue;
+        }
+        defaults[name].push_back(a.value());
+    }
+
     Catalog cat;
     cat.path = file;
     std::set<std::string> ids;
@@ -99,6 +111,8 @@ Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy
             entry.meta[name].push_back(value);
         }
         if (!ok) continue;
+        for (const auto& [name, values] : defaults)
+            if (!entry.meta.count(name)) entry.meta[name] = values;
         if (entry.file.empty() && !entry.meta.count("title")) {
             report(rec.offset_debug(), "a record without a file needs a <title>");
             continue;

@@ -138,7 +138,7 @@ def write_catalog(path, header, records):
     for line in header.strip("\n").split("\n"):
         body.append("     " + line if line else "")
     body[-1] += " -->"
-    body.append("<catalog>")
+    body.append('<catalog lang="en">')
     body.extend(r.xml() for r in records)
     body.append("</catalog>")
     text = "\n".join(body) + "\n"

@@ -96,3 +96,18 @@ TEST_CASE("the corpus check reports every problem with its place", "[catalog][ch
                                   Catch::Contains("a.catalog.xml:2"));
     CHECK_THAT(r.problems[4], Catch::Contains("note.md") && Catch::Contains("'novel'"));
 }
+
+TEST_CASE("attributes of <catalog> are defaults for its records", "[catalog]") {
+    auto tax = Taxonomy::load(test::fixture("taxonomy.xml"));
+    TempDir dir;
+    test::write_file(dir / "d.catalog.xml", "<catalog lang=\"en\" type=\"glossary\">\n<record><title>A</title></record>\n"
+                                            "<record><title>B</title><lang>fr</lang></record></catalog>");
+    auto cat = load_catalog(dir / "d.catalog.xml", tax);
+    REQUIRE(cat.entries.size() == 2);
+    auto a = record_from_catalog(cat.entries[0], "", tax), b = record_from_catalog(cat.entries[1], "", tax);
+    CHECK(a.lang == "en");
+    CHECK(a.type == "glossary");
+    CHECK(b.lang == "fr");
+    test::write_file(dir / "e.catalog.xml", "<catalog title=\"x\"><record><title>A</title></record></catalog>");
+    CHECK_THROWS_WITH(load_catalog(dir / "e.catalog.xml", tax), Catch::Contains("'title'"));
+}
