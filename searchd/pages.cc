@@ -130,14 +130,14 @@ std::string Pages::home(Searcher& s) {
     size_t documents = s.documents();
     dict.SetValue("DOCUMENTS", thousands(documents));
     for (const auto& f : facets) {
-        if (f.id != "group" && f.id != "topic" && f.id != "type" && f.id != "mechanism") continue;
+        if (f.id == "asked_by") continue;
         auto* fd = dict.AddSectionDictionary("BROWSE");
         fd->SetValue("FACET_LABEL", f.label);
         fd->SetValue("FACET_ID", f.id);
         for (const auto& v : f.values) {
             if (v.count == 0) continue;
             auto* vd = fd->AddSectionDictionary("VALUE");
-            vd->SetValue("LABEL", v.label);
+            vd->SetValue("LABEL", f.id == "scope" ? v.value + ". " + v.label : v.label);
             vd->SetValue("COUNT", thousands(v.count));
             SearchRequest r;
             r.filters[f.id] = {v.value};
