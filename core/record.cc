@@ -169,6 +169,8 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     if (!r.date.empty()) doc.add_value(schema::DATE.slot, text::date_key(r.date));
     if (!r.version.empty()) doc.add_value(schema::VERSION.slot, version_key(r.version));
 
+    doc.add_value(schema::CARD.slot, json{{"i", r.id}, {"t", r.title}, {"s", r.symbols.empty() ? "" : r.symbols.front()},
+                                          {"v", r.version}, {"d", r.date}, {"y", r.type}}.dump());
     doc.set_data(to_json(r).dump());
     return doc;
 }

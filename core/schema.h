@@ -44,6 +44,7 @@ inline constexpr Field CITES{"cites", "XR", NO_SLOT, false, true, false, true, "
 inline constexpr Field SOURCE{"source", "XP", NO_SLOT, false, true, false, true, "source file key (absolute path, or a hash when too long)"};
 inline constexpr Field DATE{"date", "", 0, false, false, true, false, "date as YYYYMMDD (partial dates padded with 00)"};
 inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "version sort key: each numeric part zero-padded to 6 digits"};
+inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact JSON {i,t,s,v,d,y}: id, title, symbol, version, date, type (lists and completions without parsing the data)"};
 
 // Facets; their names are the taxonomy's facet ids (plus year, from the date).
 inline constexpr Field TYPE{"type", "XK", 1, true, false, true, true, "document type"};
@@ -57,8 +58,8 @@ inline constexpr Field YEAR{"year", "XY", 8, true, false, true, true, "year of t
 // Lab questions: the stakeholder groups that asked (values are group concepts).
 inline constexpr Field ASKED_BY{"asked_by", "XQ", 11, true, true, false, true, "stakeholder groups that asked a lab question"};
 
-inline constexpr std::array<const Field*, 18> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION,
+inline constexpr std::array<const Field*, 19> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &CARD,
     &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR, &ASKED_BY};
 
 // Filterable fields. All but year and asked_by are taxonomy facets of the same id.
@@ -83,6 +84,6 @@ inline constexpr std::string_view META_SCHEMA_VERSION = "a6kb:schema";
 inline constexpr std::string_view META_FILE_PREFIX = "a6kb:file:";     // + source key -> JSON {hash, records|skip}
 inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash of taxonomy + catalogs
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
-inline constexpr int SCHEMA_VERSION = 1;
+inline constexpr int SCHEMA_VERSION = 2;
 
 }  // namespace a6kb::schema

@@ -177,46 +177,63 @@ SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonom
     return r;
 }
 
-Searcher::Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy, SearchLimits limits)
-    : path_(db_path), db_(db_path), own_taxonomy_(!taxonomy.has_value()), limits_(limits) {
-    if (taxonomy) taxonomy_ = std::move(*taxonomy);
-    load();
-}
+std::shared_ptr<const IndexSnapshot> SnapshotCache::get(const Xapian::Database& db, const std::string& path) {
+    // A revision is named by what changes with every commit.
+    std::string key = db.get_uuid() + ":" + std::to_string(db.get_lastdocid()) + ":" + std::to_string(db.get_doccount()) +
+                      ":" + std::to_string(db.get_total_length());
+    try {
+        key += ":" + std::to_string(db.get_revision());
+    } catch (const Xapian::Error&) {
+        // several shards: no single revision
+    }
+    std::lock_guard lk(m_);
+    if (current_ && current_->key == key) return current_;
 
-void Searcher::load() {
-    if (own_taxonomy_) {
-        std::string xml = db_.get_metadata(std::string(schema::META_TAXONOMY));
+    auto snap = std::make_shared<IndexSnapshot>();
+    snap->key = key;
+    if (taxonomy_) {
+        snap->taxonomy = *taxonomy_;
+    } else {
+        std::string xml = db.get_metadata(std::string(schema::META_TAXONOMY));
         if (xml.empty())
-            throw UserError("no_taxonomy", path_ + ": the index holds no taxonomy; index it with a6kb-indexer first");
-        taxonomy_ = Taxonomy::parse(xml, path_ + " (stored taxonomy)");
+            throw UserError("no_taxonomy", path + ": the index holds no taxonomy; index it with a6kb-indexer first");
+        snap->taxonomy = Taxonomy::parse(xml, path + " (stored taxonomy)");
     }
     // Completions: symbols, titles of current records, concept labels.
-    suggest_entries_.clear();
-    for (const auto& facet : taxonomy_.facets()) {
+    for (const auto& facet : snap->taxonomy.facets()) {
         for (const auto& c : facet.concepts) {
             Suggestion s{c.label, "concept", facet.id + ":" + c.id, facet.label + ": " + c.label};
-            suggest_entries_.push_back({slug(c.label), s, 1, {}});
+            snap->suggest.push_back({slug(c.label), s, 1, {}});
             for (const auto& alt : c.alts) {
                 Suggestion sa{alt, "concept", facet.id + ":" + c.id, facet.label + ": " + c.label};
-                suggest_entries_.push_back({slug(alt), sa, 1, {}});
+                snap->suggest.push_back({slug(alt), sa, 1, {}});
             }
         }
     }
     const std::string latest(schema::LATEST.prefix);
-    for (auto it = db_.postlist_begin(latest); it != db_.postlist_end(latest); ++it) {
-        Record r = record_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
-        if (!r.symbols.empty()) {
-            Suggestion s{r.symbols.front(), "symbol", r.id, r.symbols.front() + " \xE2\x80\x94 " + r.title};
-            suggest_entries_.push_back({slug(r.symbols.front()), s, 0, r.date});
-        }
-        Suggestion t{r.title, "title", r.id, r.title};
-        suggest_entries_.push_back({slug(r.title), t, 2, r.date});
+    for (auto it = db.postlist_begin(latest); it != db.postlist_end(latest); ++it) {
+        auto card = nlohmann::json::parse(db.get_document(*it).get_value(schema::CARD.slot), nullptr, false);
+        if (!card.is_object()) continue;
+        std::string id = card.value("i", ""), title = card.value("t", ""), symbol = card.value("s", ""), date = card.value("d", "");
+        if (!symbol.empty())
+            snap->suggest.push_back({slug(symbol), {symbol, "symbol", id, symbol + " \xE2\x80\x94 " + title}, 0, date});
+        snap->suggest.push_back({slug(title), {title, "title", id, title}, 2, date});
     }
+    snap->table = FacetTable::build(db);
+    current_ = snap;
+    return current_;
+}
+
+Searcher::Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy, SearchLimits limits,
+                   std::shared_ptr<SnapshotCache> cache)
+    : path_(db_path), db_(db_path), limits_(limits),
+      cache_(cache ? std::move(cache) : std::make_shared<SnapshotCache>(std::move(taxonomy))) {
+    snapshot_ = cache_->get(db_, path_);
 }
 
 bool Searcher::refresh() {
     if (!db_.reopen()) return false;
-    load();
+    snapshot_ = cache_->get(db_, path_);
     return true;
 }
 
@@ -236,20 +253,129 @@ std::optional<Xapian::Document> Searcher::find(const std::string& id) {
 }
 
 RecordRef Searcher::ref_of(const Xapian::Document& doc) {
-    Record r = record_from_json(nlohmann::json::parse(doc.get_data()));
-    return {r.id, r.title, r.symbols.empty() ? std::string() : r.symbols.front(), r.version, r.date, r.type, r.latest};
+    auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
+    if (!card.is_object()) {
+        Record r = record_from_json(nlohmann::json::parse(doc.get_data()));
+        return {r.id, r.title, r.symbols.empty() ? std::string() : r.symbols.front(), r.version, r.date, r.type, r.latest};
+    }
+    const std::string latest(schema::LATEST.prefix);
+    auto t = doc.termlist_begin();
+    t.skip_to(latest);
+    return {card.value("i", ""), card.value("t", ""), card.value("s", ""), card.value("v", ""), card.value("d", ""),
+            card.value("y", ""), t != doc.termlist_end() && *t == latest};
 }
 
-std::vector<FacetResult> Searcher::count(const Xapian::Query& base, const SearchRequest& r, bool& exact) {
-    const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
-    // Facets without a selection are counted on the full filter; each facet
-    // with a selection on the filter without its own.
+std::vector<FacetResult> Searcher::results_from(const std::map<std::string, std::map<std::string, size_t>>& counts,
+                                                const SearchRequest& r) const {
+    std::vector<FacetResult> out;
+    const Taxonomy& tax = taxonomy();
     std::vector<std::string> facet_ids;
-    for (const auto& f : taxonomy_.facets())
+    for (const auto& f : tax.facets())
         if (facet_field(f.id)) facet_ids.push_back(f.id);
     facet_ids.push_back("year");
+    static const std::map<std::string, size_t> none;
+    for (const auto& id : facet_ids) {
+        FacetResult fr;
+        fr.id = id;
+        auto found = counts.find(id);
+        const auto& c = found == counts.end() ? none : found->second;
+        auto sel = r.filters.find(id);
+        auto is_selected = [&](const std::string& v) {
+            return sel != r.filters.end() && std::find(sel->second.begin(), sel->second.end(), v) != sel->second.end();
+        };
+        auto count_of = [&](const std::string& v) {
+            auto it = c.find(v);
+            return it == c.end() ? size_t{0} : it->second;
+        };
+        if (const Facet* facet = tax.facet(id)) {
+            fr.label = facet->label;
+            for (const auto& concept_ : facet->concepts)
+                fr.values.push_back({concept_.id, concept_.label, count_of(concept_.id), is_selected(concept_.id)});
+        } else {
+            fr.label = "Year";
+            for (auto it = c.rbegin(); it != c.rend(); ++it)
+                if (it->second > 0 || is_selected(it->first))
+                    fr.values.push_back({it->first, year_label(it->first), it->second, is_selected(it->first)});
+        }
+        out.push_back(std::move(fr));
+    }
+    return out;
+}
+
+std::vector<FacetResult> Searcher::count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, bool& exact) {
+    const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
+    std::vector<std::string> facet_ids;
+    for (const auto& f : taxonomy().facets())
+        if (facet_field(f.id)) facet_ids.push_back(f.id);
+    facet_ids.push_back("year");
+    auto is_selected = [&](const std::string& id) {
+        auto sel = r.filters.find(id);
+        return (sel != r.filters.end() && !sel->second.empty()) || (id == "year" && (r.year_from || r.year_to));
+    };
     std::map<std::string, std::map<std::string, size_t>> counts;
 
+    if (const FacetTable* t = table()) {
+        auto take = [&](const TableSpy& s) {
+            for (size_t c = 0; c < t->columns().size(); ++c)
+                for (size_t b = 0; b < s.counts()[c].size(); ++b)
+                    if (s.counts()[c][b]) counts[std::string(t->columns()[c].field->name)][t->columns()[c].values[b]] = s.counts()[c][b];
+        };
+        if (spy) take(*spy);
+        // Every facet with a selection, in one match without the facet filters:
+        // a document failing only facet F's filter counts for F.
+        std::map<size_t, uint64_t> masks;
+        for (const auto& id : facet_ids) {
+            if (!is_selected(id)) continue;
+            int col = t->column_of(id);
+            if (col < 0) continue;
+            uint64_t mask = ~uint64_t{0};
+            auto sel = r.filters.find(id);
+            if (sel != r.filters.end() && !sel->second.empty()) mask = t->bits_of(static_cast<size_t>(col), sel->second);
+            if (id == "year" && (r.year_from || r.year_to)) {
+                uint64_t range = 0;
+                const auto& col_values = t->columns()[static_cast<size_t>(col)].values;
+                for (size_t b = 0; b < col_values.size(); ++b) {
+                    int y = std::atoi(col_values[b].c_str());
+                    if ((!r.year_from || y >= *r.year_from) && (!r.year_to || y <= *r.year_to)) range |= uint64_t{1} << b;
+                }
+                mask &= range;
+            }
+            masks[static_cast<size_t>(col)] = mask;
+        }
+        // asked_by is a filter without a facet of its own: it stays in the query.
+        if (!masks.empty()) {
+            SearchRequest rest = r;
+            for (const auto& [col, mask] : masks) rest.filters.erase(std::string(t->columns()[col].field->name));
+            rest.year_from.reset();
+            rest.year_to.reset();
+            Xapian::Enquire enquire(db_);
+            enquire.set_query(filtered(base, filters(rest, "")));
+            enquire.set_weighting_scheme(Xapian::BoolWeight());
+            if (limits_.time_limit_s > 0) enquire.set_time_limit(limits_.time_limit_s);
+            TableSpy disjunctive(*t, masks);
+            enquire.add_matchspy(&disjunctive);
+            Xapian::MSet m = enquire.get_mset(0, 0, all);
+            if (m.get_matches_lower_bound() != m.get_matches_upper_bound()) exact = false;
+            take(disjunctive);
+        }
+        if (spy) return results_from(counts, r);
+        // No spy from a main match (the facet overview): count the rest too.
+        std::vector<size_t> plain;
+        for (const auto& id : facet_ids)
+            if (!is_selected(id) && t->column_of(id) >= 0) plain.push_back(static_cast<size_t>(t->column_of(id)));
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(filtered(base, filters(r, "")));
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        TableSpy all_spy(*t, plain);
+        enquire.add_matchspy(&all_spy);
+        enquire.get_mset(0, 0, all);
+        take(all_spy);
+        return results_from(counts, r);
+    }
+
+    // Value slots and Xapian's own spy: works on remote shards too. Facets
+    // without a selection are counted on the full filter; each facet with a
+    // selection on the filter without its own.
     auto run = [&](const Xapian::Query& q, const std::vector<std::string>& ids) {
         Xapian::Enquire enquire(db_);
         enquire.set_query(q);
@@ -275,35 +401,11 @@ std::vector<FacetResult> Searcher::count(const Xapian::Query& base, const Search
     };
     std::vector<std::string> plain;
     for (const auto& id : facet_ids) {
-        auto sel = r.filters.find(id);
-        bool selected = (sel != r.filters.end() && !sel->second.empty()) ||
-                        (id == "year" && (r.year_from || r.year_to));
-        if (selected) run(filtered(base, filters(r, id)), {id});
+        if (is_selected(id)) run(filtered(base, filters(r, id)), {id});
         else plain.push_back(id);
     }
     if (!plain.empty()) run(filtered(base, filters(r, "")), plain);
-
-    std::vector<FacetResult> out;
-    for (const auto& id : facet_ids) {
-        FacetResult fr;
-        fr.id = id;
-        auto& c = counts[id];
-        auto sel = r.filters.find(id);
-        auto is_selected = [&](const std::string& v) {
-            return sel != r.filters.end() && std::find(sel->second.begin(), sel->second.end(), v) != sel->second.end();
-        };
-        if (const Facet* facet = taxonomy_.facet(id)) {
-            fr.label = facet->label;
-            for (const auto& concept_ : facet->concepts)
-                fr.values.push_back({concept_.id, concept_.label, c[concept_.id], is_selected(concept_.id)});
-        } else {
-            fr.label = "Year";
-            for (auto it = c.rbegin(); it != c.rend(); ++it)
-                fr.values.push_back({it->first, year_label(it->first), it->second, is_selected(it->first)});
-        }
-        out.push_back(std::move(fr));
-    }
-    return out;
+    return results_from(counts, r);
 }
 
 SearchResult Searcher::search(const SearchRequest& r) {
@@ -318,7 +420,23 @@ SearchResult Searcher::search(const SearchRequest& r) {
     Xapian::Query filter = filters(r, "");
     const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
 
-    auto run = [&](const ParsedQuery& p) {
+    // The facets without a selection are counted by a table spy during the
+    // main match itself (local indexes); see count() for the rest.
+    std::vector<size_t> plain_columns;
+    if (const FacetTable* t = table()) {
+        for (const auto& f : taxonomy().facets()) {
+            int col = t->column_of(f.id);
+            auto sel = r.filters.find(f.id);
+            if (col >= 0 && (sel == r.filters.end() || sel->second.empty())) plain_columns.push_back(static_cast<size_t>(col));
+        }
+        int year = t->column_of("year");
+        auto sel = r.filters.find("year");
+        if (year >= 0 && !r.year_from && !r.year_to && (sel == r.filters.end() || sel->second.empty()))
+            plain_columns.push_back(static_cast<size_t>(year));
+    }
+    std::unique_ptr<TableSpy> spy;
+
+    auto run = [&](const ParsedQuery& p, std::unique_ptr<TableSpy>& run_spy) {
         Xapian::Query q = p.query;
         if (!p.empty) {
             // Guidance in force before drafts and superseded texts: a small
@@ -350,16 +468,32 @@ SearchResult Searcher::search(const SearchRequest& r) {
             case SearchRequest::Sort::newest: enquire.set_sort_by_value_then_relevance(schema::DATE.slot, true); break;
             case SearchRequest::Sort::oldest: enquire.set_sort_by_value_then_relevance(schema::DATE.slot, false); break;
         }
-        Xapian::MSet m = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
-                                          static_cast<Xapian::doccount>(r.per_page), all);
+        if (const FacetTable* t = table()) {
+            run_spy = std::make_unique<TableSpy>(*t, plain_columns);
+            enquire.add_matchspy(run_spy.get());
+        }
+        Xapian::MSet m;
+        try {
+            m = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
+                                 static_cast<Xapian::doccount>(r.per_page), all);
+        } catch (const Xapian::UnimplementedError&) {
+            if (!run_spy) throw;
+            // Remote shards cannot run our spy: count from value slots from now on.
+            table_usable_ = false;
+            run_spy.reset();
+            enquire.clear_matchspies();
+            m = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
+                                 static_cast<Xapian::doccount>(r.per_page), all);
+        }
         return std::make_pair(std::move(enquire), std::move(m));
     };
 
-    auto [enquire, mset] = run(pq);
+    auto [enquire, mset] = run(pq, spy);
     if (mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
         // Nothing for the query as typed: run the correction and say so.
         ParsedQuery corrected = build_query(pq.corrected, db_);
-        auto [e2, m2] = run(corrected);
+        std::unique_ptr<TableSpy> spy2;
+        auto [e2, m2] = run(corrected, spy2);
         res.suggestion = pq.corrected;
         if (m2.get_matches_estimated() > 0) {
             res.corrected = true;
@@ -367,6 +501,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
             pq = std::move(corrected);
             enquire = std::move(e2);
             mset = std::move(m2);
+            spy = std::move(spy2);
         }
     } else if (!pq.corrected.empty()) {
         res.suggestion = pq.corrected;
@@ -419,7 +554,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     }
 
     bool exact = true;
-    res.facets = count(pq.query, r, exact);
+    res.facets = count(pq.query, r, spy.get(), exact);
     res.exact = res.exact && exact;
     res.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return res;
@@ -493,7 +628,7 @@ std::vector<FacetResult> Searcher::facet_overview() {
     SearchRequest all;
     all.latest_only = false;
     bool exact = true;
-    return count(Xapian::Query::MatchAll, all, exact);
+    return count(Xapian::Query::MatchAll, all, nullptr, exact);
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limit) {
@@ -503,13 +638,13 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limi
     // The canonical symbol form too: "ams iii d" -> "ams-iii-d", "tool 7" -> "tool07".
     std::string alt = key;
     if (auto sym = canonical_symbol(prefix)) alt = slug(sym->text);
-    std::vector<const SuggestEntry*> found;
-    for (const auto& e : suggest_entries_) {
+    std::vector<const IndexSnapshot::SuggestEntry*> found;
+    for (const auto& e : snapshot_->suggest) {
         bool starts = e.key.compare(0, key.size(), key) == 0 || (e.s.kind == "symbol" && e.key.compare(0, alt.size(), alt) == 0);
         bool word = !starts && e.s.kind == "title" && e.key.find("-" + key) != std::string::npos;
         if (starts || word) found.push_back(&e);
     }
-    std::stable_sort(found.begin(), found.end(), [&](const SuggestEntry* a, const SuggestEntry* b) {
+    std::stable_sort(found.begin(), found.end(), [&](const IndexSnapshot::SuggestEntry* a, const IndexSnapshot::SuggestEntry* b) {
         bool ap = a->key.compare(0, key.size(), key) == 0, bp = b->key.compare(0, key.size(), key) == 0;
         if (a->rank != b->rank) return a->rank < b->rank;
         if (ap != bp) return ap;
@@ -554,7 +689,7 @@ LabsOverview Searcher::labs() {
         out.labs.push_back(std::move(v));
     }
     std::sort(out.labs.begin(), out.labs.end(), [](const LabView& a, const LabView& b) { return a.lab.date > b.lab.date; });
-    if (const Facet* groups = taxonomy_.facet("group"))
+    if (const Facet* groups = taxonomy().facet("group"))
         for (const auto& c : groups->concepts) out.groups.push_back(c.id);
     out.asked.assign(out.groups.size(), std::vector<size_t>(out.groups.size(), 0));
     auto index_of = [&](const std::string& g) {

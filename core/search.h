@@ -16,12 +16,15 @@
 //   a request to see the latest committed revision.
 #pragma once
 
+#include "core/facet_table.h"
 #include "core/record.h"
 #include "core/taxonomy.h"
 
 #include <xapian.h>
 
 #include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <utility>
@@ -141,12 +144,42 @@ struct Suggestion {
     std::string label;  // for display
 };
 
+// What every searcher of one index revision shares, built once per revision:
+// the taxonomy, the completion list and the in-memory facet table.
+struct IndexSnapshot {
+    struct SuggestEntry {
+        std::string key;  // slug form, for prefix matching
+        Suggestion s;
+        int rank;         // lower first
+        std::string date;
+    };
+    std::string key;  // identifies the revision
+    Taxonomy taxonomy;
+    std::vector<SuggestEntry> suggest;
+    std::shared_ptr<const FacetTable> table;  // null: count from value slots (remote shards)
+};
+
+// Hands out the snapshot of a database's current revision, building it at
+// most once per revision. Thread-safe; one per served index.
+class SnapshotCache {
+public:
+    explicit SnapshotCache(std::optional<Taxonomy> taxonomy = std::nullopt) : taxonomy_(std::move(taxonomy)) {}
+    std::shared_ptr<const IndexSnapshot> get(const Xapian::Database& db, const std::string& path);
+
+private:
+    std::optional<Taxonomy> taxonomy_;  // instead of the one stored in the index
+    std::mutex m_;
+    std::shared_ptr<const IndexSnapshot> current_;
+};
+
 class Searcher {
 public:
     // Opens `db_path` (a database folder or a stub file). The taxonomy is
     // read from the index itself (stored by the indexer) unless one is given.
+    // Searchers of one index should share a SnapshotCache (`cache`); without
+    // one, the searcher keeps its own.
     explicit Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy = std::nullopt,
-                      SearchLimits limits = {});
+                      SearchLimits limits = {}, std::shared_ptr<SnapshotCache> cache = nullptr);
 
     // Sees the latest committed revision; returns true if it changed.
     bool refresh();
@@ -157,7 +190,7 @@ public:
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
     LabsOverview labs();
 
-    const Taxonomy& taxonomy() const { return taxonomy_; }
+    const Taxonomy& taxonomy() const { return snapshot_->taxonomy; }
     const SearchLimits& limits() const { return limits_; }
     Xapian::Database& database() { return db_; }
     size_t documents() const { return db_.get_doccount(); }
@@ -166,21 +199,19 @@ public:
 private:
     std::string path_;
     Xapian::Database db_;
-    Taxonomy taxonomy_;
-    bool own_taxonomy_;
     SearchLimits limits_;
-    struct SuggestEntry {
-        std::string key;  // slug form, for prefix matching
-        Suggestion s;
-        int rank;         // lower first
-        std::string date;
-    };
-    std::vector<SuggestEntry> suggest_entries_;
+    std::shared_ptr<SnapshotCache> cache_;
+    std::shared_ptr<const IndexSnapshot> snapshot_;
+    bool table_usable_ = true;  // false once the database refused a table spy (remote shards)
 
-    void load();
     std::optional<Xapian::Document> find(const std::string& id);
     RecordRef ref_of(const Xapian::Document& doc);
-    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, bool& exact);
+    const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
+    // Facet counts: `spy` (if any) already counted the unselected facets
+    // during the main match; the rest are counted here.
+    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, bool& exact);
+    std::vector<FacetResult> results_from(const std::map<std::string, std::map<std::string, size_t>>& counts,
+                                          const SearchRequest& r) const;
 };
 
 }  // namespace a6kb

@@ -48,9 +48,7 @@ public:
             }
         }
         if (!searcher_) {
-            std::optional<Taxonomy> tax;
-            if (!s.config_.taxonomy.empty()) tax = Taxonomy::load(s.config_.taxonomy);
-            searcher_ = std::make_unique<Searcher>(s.config_.db, std::move(tax), s.config_.limits);
+            searcher_ = std::make_unique<Searcher>(s.config_.db, std::nullopt, s.config_.limits, s.snapshots_);
         } else if (searcher_->refresh()) {
             s.metrics_.reloaded();
         }
@@ -73,12 +71,21 @@ private:
 };
 
 SearchServer::SearchServer(ServerConfig config) : config_(std::move(config)), server_(std::make_unique<httplib::Server>()) {
+    std::optional<Taxonomy> tax;
+    if (!config_.taxonomy.empty()) tax = Taxonomy::load(config_.taxonomy);
+    snapshots_ = std::make_shared<SnapshotCache>(std::move(tax));
     {
         Lease check(*this);  // fails here, at start-up, if the index or taxonomy is unusable
     }
     server_->new_task_queue = [n = config_.threads] { return new httplib::ThreadPool(n); };
     server_->set_payload_max_length(config_.max_body_bytes);
     server_->set_read_timeout(config_.read_timeout_s, 0);
+    // httplib's default also sets SO_REUSEPORT, which lets a second daemon
+    // bind the same port silently; only SO_REUSEADDR here.
+    server_->set_socket_options([](int sock) {
+        int yes = 1;
+        setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    });
     server_->set_keep_alive_max_count(100);
     server_->set_keep_alive_timeout(2);
     if (!config_.web.empty()) pages_ = std::make_unique<Pages>(config_.web);

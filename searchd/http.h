@@ -20,6 +20,7 @@ struct Response;
 namespace a6kb {
 
 class Searcher;
+class SnapshotCache;
 class Pages;
 
 class SearchServer {
@@ -44,6 +45,7 @@ private:
     std::unique_ptr<Pages> pages_;  // null without a web folder
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Searcher>> pool_;  // idle searchers, one per worker in use
+    std::shared_ptr<SnapshotCache> snapshots_;     // what all searchers of the index share
 
     class Lease;
     using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

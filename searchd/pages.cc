@@ -79,7 +79,8 @@ void ref_values(TemplateDictionary* d, const RecordRef& r, const Taxonomy& tax) 
     d->SetValue("DOC_URL", "/doc/" + r.id);
     d->SetValue("TITLE", r.title);
     if (!r.symbol.empty()) d->SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
-    if (!r.version.empty()) d->SetValueAndShowSection("VERSION", r.version, "HAS_VERSION");
+    d->SetValue("VERSION", r.version);  // also used outside HAS_VERSION (the versions list)
+    if (!r.version.empty()) d->ShowSection("HAS_VERSION");
     if (!r.date.empty()) d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
     if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
     if (r.latest) d->ShowSection("LATEST");
@@ -234,6 +235,18 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
     dict.ShowSection(r.sort == SearchRequest::Sort::newest ? "SORT_NEWEST" : r.sort == SearchRequest::Sort::oldest ? "SORT_OLDEST" : "SORT_RELEVANCE");
     if (!r.latest_only) dict.ShowSection("ALL_VERSIONS");
     if (r.per_page != 10) dict.SetValueAndShowSection("PER_PAGE", std::to_string(r.per_page), "HAS_PER_PAGE");
+    // Filters the sidebar has no field for stay in the form as hidden inputs,
+    // so changing the sort or another filter keeps them.
+    for (const char* hidden : {"asked_by", "year"}) {
+        auto sel = r.filters.find(hidden);
+        if (sel == r.filters.end()) continue;
+        for (const auto& v : sel->second) {
+            auto* hd = dict.AddSectionDictionary("HIDDEN");
+            hd->SetValue("NAME", hidden);
+            hd->SetValue("VALUE", v);
+        }
+    }
+    dict.SetValue("HEADING", r.q.empty() ? std::string("Browse the knowledge base") : "Results for \u201c" + r.q + "\u201d");
 
     for (const auto& h : res.hits) {
         auto* hd = dict.AddSectionDictionary("HIT");
@@ -245,12 +258,8 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
             else hd->ShowSection("HAS_PAGE");
         }
         if (h.versions > 1) {
-            SearchRequest all;
-            all.q = h.record.family;
-            all.latest_only = false;
-            all.sort = SearchRequest::Sort::newest;
             hd->SetValueAndShowSection("VERSIONS", std::to_string(h.versions) + " versions", "HAS_VERSIONS");
-            hd->SetValue("VERSIONS_URL", search_url(all));
+            hd->SetValue("VERSIONS_URL", "/doc/" + h.record.id + "#versions");
         }
     }
     if (res.hits.empty()) dict.ShowSection("NO_HITS");

@@ -52,6 +52,14 @@ describe('home page', () => {
     assert.match(await page.locator('h1').innerText(), new RegExp(`^${symbol.replace('.', '\\.')} `));
   });
 
+  test('clicking a suggestion opens that document', async () => {
+    await page.goto(url('/'));
+    await page.locator('#q').pressSequentially('ams-iii.d');
+    const option = page.getByRole('option', { name: /^AMS-III\.D — Methane recovery in animal manure/ });
+    await option.click();
+    await page.waitForURL((u) => u.pathname === '/doc/ams-iii-d-v22-0');
+  });
+
   test('Escape closes the suggestions', async () => {
     await page.goto(url('/'));
     const box = page.locator('#q');

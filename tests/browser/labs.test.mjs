@@ -61,4 +61,14 @@ describe('labs page', () => {
     for (const c of [`Asked by: ${DNAS}`, `Stakeholder group: ${BANKS}`, 'Document type: Lab question'])
       assert.ok(chips.some((t) => t.startsWith(c)), `chip "${c}" among ${JSON.stringify(chips)}`);
   });
+
+  test('sorting the questions of a matrix cell keeps the "asked by" filter', async () => {
+    const page = await context.newPage();
+    await page.goto(url('/search?asked_by=governments-dnas&group=development-banks&type=lab-question'));
+    assert.equal(await totalOf(page), 2);
+    await page.getByLabel('Sort').selectOption('newest');
+    await page.waitForURL((u) => u.searchParams.get('sort') === 'newest');
+    assert.equal(new URL(page.url()).searchParams.get('asked_by'), 'governments-dnas', 'the address keeps asked_by');
+    assert.equal(await totalOf(page), 2, 'still the two questions');
+  });
 });

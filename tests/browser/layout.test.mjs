@@ -7,13 +7,6 @@ import { launch, newContext, PAGES, screenshot, url } from './lib/harness.mjs';
 
 const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', 'not-found': '/no-such-page' };
 
-// Known page bugs, as node:test "todo"s: the test runs and reports, but does not fail the
-// suite. Remove an entry when the page is fixed.
-const KNOWN = {
-  'document-360': 'page bug: the Details table (th 8rem + unbreakable values such as FCCC/PA/CMA/2021/10/Add.1) is wider than a 360 px screen',
-  'methodology-360': 'page bug: the Details table (th 8rem + unbreakable values such as catalog/cdm-methodologies.catalog.xml) is wider than a 360 px screen',
-};
-
 const SIZES = {
   '': { viewport: { width: 1280, height: 900 } },
   // A phone: the meta viewport applies, and content wider than the screen widens the layout.
@@ -52,7 +45,7 @@ describe('layout', () => {
   for (const [suffix, options] of Object.entries(SIZES)) {
     const width = options.viewport.width;
     for (const [name, path] of Object.entries(ALL)) {
-      test(`${name} at ${width} px: no horizontal scroll (screenshot ${name}${suffix}.png)`, { todo: KNOWN[name + suffix] }, async (t) => {
+      test(`${name} at ${width} px: no horizontal scroll (screenshot ${name}${suffix}.png)`, async (t) => {
         const page = await contexts[suffix].newPage();
         await page.goto(url(path));
         await screenshot(t, page, name + suffix);

@@ -54,7 +54,8 @@ describe('results page', () => {
     const narrowedTypes = await facetCounts(page, 'type');
     assert.ok(Object.entries(narrowedTypes).every(([t, n]) => n <= (typeCounts[t] ?? 0)), 'other facets are counted on the selection');
     assert.notDeepEqual(narrowedTypes, typeCounts, 'other facets change with the selection');
-    for (const id of await hitIds(page)) assert.ok(id, 'hits have links');
+    for (const g of await page.locator('#results .hit').evaluateAll((hs) => hs.map((h) => h.querySelector('.groups')?.textContent ?? '')))
+      assert.ok(g.includes(GROUP_LABEL), `every hit is for ${GROUP_LABEL}: "${g}"`);
     assert.match(await page.title(), /^corresponding adjustment — search · a6kb$/);
 
     await box().click();
@@ -73,6 +74,27 @@ describe('results page', () => {
     await eventually(async () => assert.equal(await totalOf(page), firstTotal, 'Back shows the unfiltered results again'));
     assert.equal(await box().isChecked(), false);
     assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+
+  test('keyboard: ticking a filter with Space keeps the focus on it', async () => {
+    const page = await context.newPage();
+    await page.goto(url(PAGES.results));
+    await page.locator(`#f-group-${GROUP}`).focus();
+    await page.keyboard.press('Space');
+    await page.waitForURL((u) => u.searchParams.get('group') === GROUP);
+    assert.equal(await page.evaluate(() => document.activeElement.id), `f-group-${GROUP}`, 'focus stays on the ticked box');
+    await page.close();
+  });
+
+  test('the results stay one live region, so screen readers hear the update', async () => {
+    const page = await context.newPage();
+    await page.goto(url(PAGES.results));
+    const live = await page.$('#results[aria-live]');
+    assert.ok(live, 'the results are a live region');
+    await page.locator(`#f-group-${GROUP}`).click();
+    await page.waitForURL((u) => u.searchParams.get('group') === GROUP);
+    assert.equal(await live.evaluate((e) => e.isConnected), true, 'the live region that was announced into is still in the page');
     await page.close();
   });
 
@@ -109,8 +131,8 @@ describe('results page', () => {
     const dated = dates.filter(Boolean);
     assert.ok(dated.length >= 2, `hits with dates, got ${JSON.stringify(dates)}`);
     assert.deepEqual(dated, [...dated].sort().reverse(), 'newest first');
-    assert.equal(dates.indexOf(null) === -1 || dates.slice(dates.indexOf(null)).every((d) => d === null), true,
-      'undated records come after dated ones');
+    const firstUndated = dates.indexOf(null);
+    assert.ok(firstUndated === -1 || dates.slice(firstUndated).every((d) => d === null), `undated records come after dated ones: ${JSON.stringify(dates)}`);
     await page.close();
   });
 });

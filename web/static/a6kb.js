@@ -115,10 +115,17 @@
       .then(function (r) { return r.text(); })
       .then(function (html) {
         var doc = new DOMParser().parseFromString(html, "text/html");
+        // Swap the contents, not the elements: #results stays the live
+        // region screen readers listen to, and focus returns to the same control.
+        var focused = document.activeElement && document.activeElement.id;
         ["results", "filters"].forEach(function (id) {
           var fresh = doc.getElementById(id), old = document.getElementById(id);
-          if (fresh && old) old.replaceWith(fresh);
+          if (fresh && old) old.replaceChildren.apply(old, Array.prototype.slice.call(fresh.childNodes));
         });
+        if (focused) {
+          var again = document.getElementById(focused);
+          if (again) again.focus();
+        }
         document.title = doc.title;
         if (push) window.history.pushState({ url: url }, "", url);
         document.body.removeAttribute("aria-busy");

@@ -22,7 +22,7 @@
   <table class="matrix">
     <thead><tr><td></td>{{#MATRIX_HEAD}}<th scope="col">{{GROUP_LABEL}}</th>{{/MATRIX_HEAD}}</tr></thead>
     <tbody>
-    {{#MATRIX_ROW}}<tr><th scope="row">{{GROUP_LABEL}}</th>{{#CELL}}<td>{{#CELL_LINK}}<a href="{{CELL_URL}}" aria-label="{{COUNT}} questions from {{ASKER}} to {{ASKED}}">{{COUNT}}</a>{{/CELL_LINK}}{{#CELL_EMPTY}}<span class="muted" aria-label="none">·</span>{{/CELL_EMPTY}}</td>{{/CELL}}</tr>{{/MATRIX_ROW}}
+    {{#MATRIX_ROW}}<tr><th scope="row">{{GROUP_LABEL}}</th>{{#CELL}}<td>{{#CELL_LINK}}<a href="{{CELL_URL}}" aria-label="{{COUNT}} questions from {{ASKER}} to {{ASKED}}">{{COUNT}}</a>{{/CELL_LINK}}{{#CELL_EMPTY}}<span class="muted" aria-hidden="true">·</span><span class="visually-hidden">none</span>{{/CELL_EMPTY}}</td>{{/CELL}}</tr>{{/MATRIX_ROW}}
     </tbody>
   </table>
   </div>

@@ -1,4 +1,5 @@
-{{%AUTOESCAPE context="HTML"}}<form id="search-form" class="search-page" role="search" action="/search" method="get">
+{{%AUTOESCAPE context="HTML"}}<h1 class="visually-hidden">{{HEADING}}</h1>
+<form id="search-form" class="search-page" role="search" action="/search" method="get">
   <div class="search-top">
     <label for="q" class="visually-hidden">Search</label>
     <div class="search-row">
@@ -53,6 +54,7 @@
             <option value="all"{{#ALL_VERSIONS}} selected{{/ALL_VERSIONS}}>All versions</option>
           </select>
           {{#HAS_PER_PAGE}}<input type="hidden" name="per_page" value="{{PER_PAGE}}">{{/HAS_PER_PAGE}}
+          {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
         </div>
       </div>
       {{#CORRECTED}}<p class="notice">No results for <q>{{ORIGINAL}}</q>; showing results for <strong>{{SUGGEST_TEXT}}</strong>.</p>{{/CORRECTED}}
