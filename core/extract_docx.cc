@@ -59,12 +59,17 @@ std::string_view local_name(const char* qname) {
     return colon == std::string_view::npos ? n : n.substr(colon + 1);
 }
 
+// Deepest element nesting read: Word nests tables in tables a few levels;
+// a hand-made document.xml can nest 100,000 levels and overflow the stack.
+constexpr int MAX_DEPTH = 256;
+
 struct Walker {
     Extracted& out;
     std::string page;
     std::string para;
 
-    void text_of(const pugi::xml_node& node) {
+    void text_of(const pugi::xml_node& node, int depth = 0) {
+        if (depth > MAX_DEPTH) return;
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view n = local_name(child.name());
@@ -75,7 +80,7 @@ struct Walker {
                 else para += '\n';
             } else if (n == "lastRenderedPageBreak") break_page();
             else if (n == "delText" || n == "instrText") continue;  // deleted text and field codes
-            else text_of(child);
+            else text_of(child, depth + 1);
         }
     }
 
@@ -94,7 +99,8 @@ struct Walker {
         page += '\n';
     }
 
-    void walk(const pugi::xml_node& node) {
+    void walk(const pugi::xml_node& node, int depth = 0) {
+        if (depth > MAX_DEPTH) return;
         for (auto child : node.children()) {
             if (child.type() != pugi::node_element) continue;
             if (local_name(child.name()) == "p") {
@@ -105,7 +111,7 @@ struct Walker {
                 if (style == "Title" && out.title.empty()) out.title = before;
                 end_paragraph(heading);
             } else {
-                walk(child);
+                walk(child, depth + 1);
                 if (local_name(child.name()) == "tc") page += ' ';
             }
         }

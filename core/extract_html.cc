@@ -7,6 +7,8 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
 
 namespace a6kb {
@@ -38,11 +40,58 @@ bool block(GumboTag tag) {
     }
 }
 
+// Deepest nesting read. gumbo has no depth limit of its own: each start tag
+// scans the stack of open elements (quadratic time in the depth) and its
+// tree is freed recursively, so 100,000 nested <div>s take minutes or
+// overflow the stack. Browsers flatten past a few hundred levels (Blink: 512).
+constexpr size_t MAX_DEPTH = 5000;
+
+// Nesting depth of start tags, roughly: void elements, self-closing tags and
+// tags the parser closes by themselves (p, li, td...) do not count; comments,
+// scripts and styles are skipped. It can only overcount the tree gumbo
+// builds, and stops counting past `limit`.
+size_t rough_depth(std::string_view h, size_t limit) {
+    static constexpr std::string_view flat[] = {
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+        "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
+        "colgroup", "rb", "rt", "rp", "rtc", "!doctype"};
+    size_t depth = 0, deepest = 0, i = 0;
+    auto name_at = [&](size_t b) {
+        size_t e = b;
+        while (e < h.size() && (std::isalnum(static_cast<unsigned char>(h[e])) || h[e] == '!' || h[e] == '-')) ++e;
+        return text::to_lower(h.substr(b, e - b));
+    };
+    while ((i = h.find('<', i)) != std::string_view::npos && deepest <= limit) {
+        if (h.substr(i, 4) == "<!--") {
+            size_t end = h.find("-->", i + 4);
+            if (end == std::string_view::npos) break;
+            i = end + 3;
+            continue;
+        }
+        bool closing = i + 1 < h.size() && h[i + 1] == '/';
+        std::string name = name_at(i + (closing ? 2 : 1));
+        size_t gt = h.find('>', i);
+        if (gt == std::string_view::npos) break;
+        if (!name.empty() && std::find(std::begin(flat), std::end(flat), name) == std::end(flat)) {
+            if (closing) depth -= depth > 0;
+            else if (h[gt - 1] != '/') deepest = std::max(deepest, ++depth);
+        }
+        i = gt + 1;
+        if (!closing && (name == "script" || name == "style")) {
+            size_t end = h.find("</" + name, i);  // lowercase: the common spelling; else the rest is skipped
+            if (end == std::string_view::npos) break;
+            i = end;
+        }
+    }
+    return deepest;
+}
+
 bool heading(GumboTag tag) {
     return tag == GUMBO_TAG_H1 || tag == GUMBO_TAG_H2 || tag == GUMBO_TAG_H3 || tag == GUMBO_TAG_H4;
 }
 
-void text_of(const GumboNode* node, std::string& out) {
+void text_of(const GumboNode* node, std::string& out, size_t depth = 0) {
+    if (depth > MAX_DEPTH) return;  // rough_depth() keeps trees shallower; this is the backstop
     if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA || node->type == GUMBO_NODE_WHITESPACE) {
         out += node->v.text.text;
         return;
@@ -54,7 +103,7 @@ void text_of(const GumboNode* node, std::string& out) {
     if (is_block) out += '\n';
     const GumboVector& children = node->v.element.children;
     for (unsigned i = 0; i < children.length; ++i) {
-        text_of(static_cast<const GumboNode*>(children.data[i]), out);
+        text_of(static_cast<const GumboNode*>(children.data[i]), out, depth + 1);
         if (tag == GUMBO_TAG_TR || tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) out += ' ';
     }
     if (is_block) out += '\n';
@@ -65,8 +114,8 @@ struct Collected {
     std::vector<std::string> headings;
 };
 
-void collect(const GumboNode* node, Collected& c) {
-    if (node->type != GUMBO_NODE_ELEMENT) return;
+void collect(const GumboNode* node, Collected& c, size_t depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > MAX_DEPTH) return;
     GumboTag tag = node->v.element.tag;
     if (dropped(tag)) return;
     if (tag == GUMBO_TAG_HTML) {
@@ -92,7 +141,7 @@ void collect(const GumboNode* node, Collected& c) {
         return;
     }
     for (unsigned i = 0; i < node->v.element.children.length; ++i)
-        collect(static_cast<const GumboNode*>(node->v.element.children.data[i]), c);
+        collect(static_cast<const GumboNode*>(node->v.element.children.data[i]), c, depth + 1);
 }
 
 }  // namespace
@@ -100,9 +149,18 @@ void collect(const GumboNode* node, Collected& c) {
 ExtractResult extract_html(std::string_view bytes, const ExtractLimits&) {
     size_t repaired = 0;
     std::string html = text::repair_utf8(bytes, &repaired);
+    if (rough_depth(html, MAX_DEPTH) > MAX_DEPTH)
+        return ExtractResult::skipped("HTML nested too deeply (over " + std::to_string(MAX_DEPTH) + " levels)");
+    // gumbo keeps a copy of the open-element stack with every parse error it
+    // records: unlimited, broken markup costs memory quadratic in its depth.
+    static const GumboOptions options = [] {
+        GumboOptions o = kGumboDefaultOptions;
+        o.max_errors = 100;
+        return o;
+    }();
     std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-        gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size()),
-        [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+        gumbo_parse_with_options(&options, html.data(), html.size()),
+        [](GumboOutput* o) { gumbo_destroy_output(&options, o); });
     if (!out) return ExtractResult::skipped("HTML parser failed");
 
     Collected c;

@@ -38,7 +38,12 @@ std::string scalar(const YAML::Node& n) {
     return n.IsScalar() ? text::collapse_spaces(n.as<std::string>()) : std::string();
 }
 
-void text_of(cmark_node* node, std::string& out) {
+// cmark nests block quotes and lists as deep as the input says ("> > > ..."
+// 100,000 times); deeper text is dropped rather than overflow the stack.
+constexpr int MAX_DEPTH = 500;
+
+void text_of(cmark_node* node, std::string& out, int depth = 0) {
+    if (depth > MAX_DEPTH) return;
     for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
         switch (cmark_node_get_type(child)) {
             case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_HTML_INLINE:
@@ -46,7 +51,7 @@ void text_of(cmark_node* node, std::string& out) {
                 break;
             case CMARK_NODE_SOFTBREAK: out += ' '; break;
             case CMARK_NODE_LINEBREAK: out += '\n'; break;
-            default: text_of(child, out);
+            default: text_of(child, out, depth + 1);
         }
     }
 }
@@ -75,6 +80,10 @@ ExtractResult extract_markdown(std::string_view bytes, const ExtractLimits&) {
             return ExtractResult::skipped("malformed front matter: expected key: value lines");
         if (front.IsMap()) {
             for (const auto& kv : front) {
+                // A key may itself be a list or a map ("? [a, b]"): no field has such a name.
+                if (!kv.first.IsScalar())
+                    return ExtractResult::skipped("malformed front matter at line " +
+                                                  std::to_string(kv.first.Mark().line + 2) + ": a key must be a word");
                 std::string key = text::to_lower(kv.first.as<std::string>());
                 std::vector<std::string>& values = e.meta[key];
                 if (kv.second.IsSequence()) {

@@ -3,6 +3,7 @@
 
 #include "core/catalog.h"
 #include "core/errors.h"
+#include "core/extract_worker.h"
 #include "core/infer.h"
 #include "core/log.h"
 #include "core/record.h"
@@ -309,7 +310,7 @@ void ordered_parallel(size_t n, unsigned jobs, size_t window, Process process, C
     size_t consumed = 0;
     bool stop = false;
     std::vector<std::thread> workers;
-    auto work = [&] {
+    auto work = [&](unsigned worker) {
         for (;;) {
             size_t i = next++;
             if (i >= n) return;
@@ -320,7 +321,7 @@ void ordered_parallel(size_t n, unsigned jobs, size_t window, Process process, C
             }
             Outcome o;
             try {
-                o = process(i);
+                o = process(i, worker);
             } catch (const std::exception& e) {
                 o.kind = Outcome::skip;
                 o.reason = std::string("internal error: ") + e.what();
@@ -346,7 +347,7 @@ void ordered_parallel(size_t n, unsigned jobs, size_t window, Process process, C
             for (auto& t : threads) t.join();
         }
     } joiner{workers, m, stop, space};
-    for (unsigned t = 0; t < std::max(1u, jobs); ++t) workers.emplace_back(work);
+    for (unsigned t = 0; t < std::max(1u, jobs); ++t) workers.emplace_back(work, t);
     for (size_t i = 0; i < n; ++i) {
         Outcome o;
         {
@@ -540,7 +541,15 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
     Progress progress{0, files.size(), 0, bytes_total, {}};
     size_t in_batch = 0;
 
-    auto process = [&](size_t i) -> Outcome {
+    // One extraction child per thread, started when it first meets a PDF.
+    std::vector<std::unique_ptr<ExtractWorker>> children;
+    for (unsigned t = 0; t < jobs; ++t)
+        children.push_back(options.extract_worker.empty()
+                               ? nullptr
+                               : std::make_unique<ExtractWorker>(options.extract_worker, options.extract_timeout_s,
+                                                                 options.worker_memory));
+
+    auto process = [&](size_t i, unsigned worker) -> Outcome {
         const FileEntry& f = files[i];
         Outcome o;
         std::error_code ec;
@@ -559,7 +568,9 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             o.reason = st->second.skip;
             return o;
         }
-        auto extracted = extract_bytes(bytes, sniff_media_type(bytes, f.abs), options.limits);
+        std::string type = sniff_media_type(bytes, f.abs);
+        auto extracted = type == media::PDF && children[worker] ? children[worker]->extract(bytes, type)
+                                                                : extract_bytes(bytes, type, options.limits);
         if (!extracted.doc) {
             o.kind = Outcome::skip;
             o.reason = extracted.skip;

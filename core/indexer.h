@@ -35,6 +35,12 @@ struct IndexOptions {
     unsigned jobs = 0;                         // extraction threads; 0 = all cores
     size_t batch_files = 200;                  // files per commit
     ExtractLimits limits;
+    // PDFs are extracted in child processes started from this executable
+    // (with --extract-worker), so a crash or hang in the PDF library is a
+    // skip, not the end of the run. Empty: in this process.
+    std::string extract_worker;
+    double extract_timeout_s = 120;            // per file, in a child process
+    uint64_t worker_memory = 4ull << 30;       // address space of a child process
 };
 
 struct Skip {

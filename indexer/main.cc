@@ -2,6 +2,7 @@
 // a6kb-indexer: flags -> IndexOptions -> run_index -> summary.
 #include "core/check.h"
 #include "core/errors.h"
+#include "core/extract_worker.h"
 #include "core/indexer.h"
 #include "core/log.h"
 
@@ -9,8 +10,12 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <string_view>
 #include <unistd.h>
 
 namespace {
@@ -27,6 +32,11 @@ std::string human_bytes(double b) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The PDF extraction child (see core/extract_worker.h): started by this
+    // program itself, never by people.
+    if (argc >= 2 && std::string_view(argv[1]) == "--extract-worker")
+        return a6kb::run_extract_worker(argc >= 3 ? std::strtoull(argv[2], nullptr, 10) : 0);
+    std::signal(SIGPIPE, SIG_IGN);
     a6kb::IndexOptions options;
     std::string report_file;
     bool strict = false, quiet = false, verbose = false;
@@ -49,6 +59,11 @@ int main(int argc, char** argv) {
     app.add_flag("--quiet,-q", quiet, "print only errors and skips");
     app.add_flag("--verbose,-v", verbose, "print debug lines");
     app.add_option("--max-size", max_size_mb, "largest file to read, in MB")->check(CLI::Range(0.001, 1e6))->capture_default_str();
+    bool in_process = false;
+    app.add_flag("--in-process", in_process, "extract PDFs in this process (faster to start; a crash in the PDF "
+                                             "library then ends the run)");
+    app.add_option("--pdf-timeout", options.extract_timeout_s, "seconds one PDF may take before it is skipped")
+        ->check(CLI::Range(1.0, 86400.0))->capture_default_str();
     app.add_option("--batch", options.batch_files, "files per commit")->check(CLI::Range(1ul, 1000000ul))->capture_default_str();
     app.add_option("PATH", paths, "folders (read recursively) and files to index")->required();
     try {
@@ -74,6 +89,11 @@ int main(int argc, char** argv) {
         return 2;
     }
     options.limits.max_file_size = static_cast<uint64_t>(max_size_mb * 1024 * 1024);
+    if (!in_process) {
+        std::error_code ec;
+        auto self = std::filesystem::read_symlink("/proc/self/exe", ec);
+        options.extract_worker = ec ? std::string(argv[0]) : self.string();
+    }
     namespace log = a6kb::log;
     log::set_level(verbose ? log::Level::debug : quiet ? log::Level::warn : log::Level::info);
 
