@@ -24,6 +24,7 @@ json to_json(const Record& r, bool with_text) {
     if (with_text) {
         j["pages"] = r.pages;
         j["headings"] = r.headings;
+        if (!r.page_pos.empty()) j["page_pos"] = r.page_pos;
     }
     return j;
 }
@@ -51,6 +52,7 @@ Record record_from_json(const json& j) {
     r.url = str("url");
     r.sources = list("sources");
     r.pages = list("pages");
+    if (j.contains("page_pos") && j["page_pos"].is_array()) r.page_pos = j["page_pos"].get<std::vector<unsigned>>();
     r.headings = list("headings");
     r.summary = str("summary");
     r.references = list("references");
@@ -133,8 +135,12 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
         tg.increase_termpos(100);
         tg.index_text(r.summary, 2);
     }
+    // Where each page starts, so a hit can find its best page from term
+    // positions instead of reading every page.
+    std::vector<unsigned> page_pos;
     for (const auto& page : r.pages) {
         tg.increase_termpos(100);
+        page_pos.push_back(tg.get_termpos() + 1);
         tg.index_text(page);
     }
     // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
@@ -171,7 +177,9 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
 
     doc.add_value(schema::CARD.slot, json{{"i", r.id}, {"t", r.title}, {"s", r.symbols.empty() ? "" : r.symbols.front()},
                                           {"v", r.version}, {"d", r.date}, {"y", r.type}}.dump());
-    doc.set_data(to_json(r).dump());
+    json data = to_json(r);
+    if (!page_pos.empty()) data["page_pos"] = page_pos;
+    doc.set_data(data.dump());
     return doc;
 }
 

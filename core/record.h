@@ -33,6 +33,7 @@ struct Record {
     std::string url;                      // official address
     std::vector<std::string> sources;     // where it came from, relative to the corpus root given; first is the main one
     std::vector<std::string> pages;       // text per page (one element for formats without pages)
+    std::vector<unsigned> page_pos;       // index term position where each page starts (set when indexed)
     std::vector<std::string> headings;    // section headings, indexed with extra weight
     std::string summary;
     std::vector<std::string> references;  // canonical symbols cited by the text

@@ -64,12 +64,6 @@ Xapian::Query filtered(const Xapian::Query& base, const Xapian::Query& filter) {
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
 }
 
-size_t count_marks(const std::string& s) {
-    size_t n = 0, at = 0;
-    while ((at = s.find("<mark>", at)) != std::string::npos) { ++n; at += 6; }
-    return n;
-}
-
 std::string first_words(const std::string& s, size_t max_bytes) {
     std::string t = text::collapse_spaces(s.substr(0, max_bytes * 2));
     if (t.size() <= max_bytes) return text::html_escape(t);
@@ -511,24 +505,45 @@ SearchResult Searcher::search(const SearchRequest& r) {
     res.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
 
     Xapian::Stem stem("english");
+    std::vector<std::string> query_words;
+    for (const auto& w : text::words(pq.text))
+        if (w.size() > 1) query_words.push_back(w);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         Hit hit;
         hit.record = record_from_json(nlohmann::json::parse(doc.get_data()));
         hit.score = pq.empty ? 0 : it.get_weight();
-        // Snippet: the page where the query's words are densest.
+        // Snippet: the page where the query's words occur most, found from
+        // their positions in the index; only that page is read.
         const auto& pages = hit.record.pages;
         std::string best;
-        size_t best_marks = 0;
         int best_page = 0;
-        if (!pq.empty) {
-            for (size_t p = 0; p < pages.size() && p < 400; ++p) {
-                std::string s = mset.snippet(pages[p], 240, stem,
-                                             Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE |
-                                                 Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
-                                             "<mark>", "</mark>", "\xE2\x80\xA6");
-                size_t marks = count_marks(s);
-                if (marks > best_marks) { best = std::move(s); best_marks = marks; best_page = static_cast<int>(p) + 1; }
+        auto snippet_of = [&](size_t p) {
+            return mset.snippet(pages[p], 240, stem,
+                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+                                "<mark>", "</mark>", "\xE2\x80\xA6");
+        };
+        if (!pq.empty && !pages.empty()) {
+            const auto& starts = hit.record.page_pos;
+            std::vector<size_t> hits_per_page(pages.size(), 0);
+            if (starts.size() == pages.size()) {
+                for (const auto& w : query_words) {
+                    for (auto p = db_.positionlist_begin(*it, w); p != db_.positionlist_end(*it, w); ++p) {
+                        size_t page = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), *p) - starts.begin());
+                        if (page > 0) ++hits_per_page[page - 1];
+                    }
+                }
+            }
+            size_t top = static_cast<size_t>(std::max_element(hits_per_page.begin(), hits_per_page.end()) - hits_per_page.begin());
+            if (hits_per_page[top] > 0) {
+                best = snippet_of(top);
+                best_page = static_cast<int>(top) + 1;
+            } else {
+                // Matched through stems or synonyms only: try the first pages.
+                for (size_t p = 0; p < pages.size() && p < 3 && best.empty(); ++p) {
+                    best = snippet_of(p);
+                    if (!best.empty()) best_page = static_cast<int>(p) + 1;
+                }
             }
             if (best.empty() && !hit.record.summary.empty())
                 best = mset.snippet(hit.record.summary, 240, stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>",
@@ -548,6 +563,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
             if (std::find(hit.matched.begin(), hit.matched.end(), shown) == hit.matched.end()) hit.matched.push_back(shown);
         }
         hit.record.pages.clear();
+        hit.record.page_pos.clear();
         hit.record.headings.clear();
         hit.record.aliases.clear();
         res.hits.push_back(std::move(hit));

@@ -53,6 +53,14 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     CHECK(doc.get_value(schema::VERSION.slot) == "000021.000000");
 
     Record back = record_from_document(db.get_document(1));
+    // The data also records where each page starts among the term positions.
+    REQUIRE(back.page_pos.size() == 2);
+    CHECK(back.page_pos[0] < back.page_pos[1]);
+    auto first = db.positionlist_begin(1, "manure");
+    REQUIRE(first != db.positionlist_end(1, "manure"));
+    CHECK(*first >= back.page_pos[0]);
+    CHECK(*first < back.page_pos[1]);
+    back.page_pos.clear();
     CHECK(nlohmann::json(to_json(back)) == nlohmann::json(to_json(r)));
     CHECK(source_keys_of(db.get_document(1)) == std::vector<std::string>{"XP/c/a.pdf"});
 }
