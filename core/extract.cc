@@ -85,17 +85,21 @@ std::string Extracted::first_page_text(size_t max_pages) const {
 
 std::string sniff_media_type(std::string_view bytes, const std::filesystem::path& name) {
     if (bytes.empty()) return "inode/x-empty";
-    thread_local Magic magic;
-    std::string type = magic.type_of(bytes.substr(0, 1 << 16));
     std::string ext = lower_ext(name);
-    if (type == "application/pdf" || bytes.substr(0, 5) == "%PDF-") return std::string(media::PDF);
+    // The signatures of the formats we read come first; libmagic (slow: it
+    // runs regular expressions over the content) only names what we do not read.
+    if (bytes.substr(0, 5) == "%PDF-") return std::string(media::PDF);
     if (bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4)) {
         // Word files are zip archives; the member list is checked by the extractor.
-        if (type == media::DOCX || ext == ".docx" || bytes.find("word/") != std::string_view::npos)
-            return std::string(media::DOCX);
-        return type.empty() ? "application/zip" : type;
+        if (ext == ".docx" || bytes.find("word/") != std::string_view::npos) return std::string(media::DOCX);
+        return "application/zip";
     }
-    if (looks_binary(bytes)) return type.empty() || type.rfind("text/", 0) == 0 ? "application/octet-stream" : type;
+    if (looks_binary(bytes)) {
+        thread_local Magic magic;
+        std::string type = magic.type_of(bytes.substr(0, 1 << 16));
+        if (type == "application/pdf") return std::string(media::PDF);  // a PDF with junk before its header
+        return type.empty() || type.rfind("text/", 0) == 0 ? "application/octet-stream" : type;
+    }
 
     // Text of some kind: decide by structure, then extension.
     std::string_view head = bytes.substr(0, 4096);
@@ -103,15 +107,18 @@ std::string sniff_media_type(std::string_view bytes, const std::filesystem::path
     if (head.substr(0, 3) == "\xEF\xBB\xBF") i = 3;
     while (i < head.size() && std::isspace(static_cast<unsigned char>(head[i]))) ++i;
     std::string_view lead = head.substr(i);
-    if (type == "text/html" || starts_with_ci(lead, "<!doctype html") || starts_with_ci(lead, "<html") ||
-        ext == ".html" || ext == ".htm")
+    if (starts_with_ci(lead, "<!doctype html") || starts_with_ci(lead, "<html") || ext == ".html" || ext == ".htm")
         return std::string(media::HTML);
-    if (type == "text/xml" || type == "application/xml" || starts_with_ci(lead, "<?xml") || ext == ".xml") {
+    if (starts_with_ci(lead, "<?xml") || ext == ".xml") {
         if (lead.find("<html") != std::string_view::npos && lead.find("xhtml") != std::string_view::npos)
             return std::string(media::HTML);
         return std::string(media::XML);
     }
-    if (ext == ".md" || ext == ".markdown" || type == "text/markdown") return std::string(media::MARKDOWN);
+    if (ext == ".md" || ext == ".markdown") return std::string(media::MARKDOWN);
+    if (starts_with_ci(lead, "<") && lead.find("</") != std::string_view::npos &&
+        (lead.find("<body") != std::string_view::npos || lead.find("<p>") != std::string_view::npos ||
+         lead.find("<head") != std::string_view::npos || lead.find("<div") != std::string_view::npos))
+        return std::string(media::HTML);
     return std::string(media::TEXT);
 }
 

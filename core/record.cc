@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
+
 namespace a6kb {
 
 using nlohmann::json;
@@ -137,12 +139,18 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     }
     // Where each page starts, so a hit can find its best page from term
     // positions instead of reading every page.
+    // Spelling data (when the generator records it) comes from the title,
+    // headings, summary and first page: where the words people search for
+    // are; every page would cost more indexing time for little gain.
     std::vector<unsigned> page_pos;
-    for (const auto& page : r.pages) {
+    std::optional<Xapian::TermGenerator::flags> before;
+    for (size_t p = 0; p < r.pages.size(); ++p) {
+        if (p == 1) before = tg.set_flags(Xapian::TermGenerator::flags(0), ~Xapian::TermGenerator::FLAG_SPELLING);
         tg.increase_termpos(100);
         page_pos.push_back(tg.get_termpos() + 1);
-        tg.index_text(page);
+        tg.index_text(r.pages[p]);
     }
+    if (before) tg.set_flags(*before, Xapian::TermGenerator::flags(0));
     // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
     if (!r.aliases.empty()) {
         Xapian::Stem stem("english");
