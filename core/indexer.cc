@@ -268,9 +268,9 @@ public:
                 if (has == should) continue;
                 if (should) doc.add_boolean_term(latest_term);
                 else doc.remove_term(latest_term);
-                json data = json::parse(doc.get_data());
-                data["latest"] = should;
-                doc.set_data(data.dump());
+                Record stored = decode_data(doc.get_data());
+                stored.latest = should;
+                doc.set_data(encode_data(stored));
                 db_.replace_document(did, doc);
             }
         }

@@ -185,14 +185,42 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
 
     doc.add_value(schema::CARD.slot, json{{"i", r.id}, {"t", r.title}, {"s", r.symbols.empty() ? "" : r.symbols.front()},
                                           {"v", r.version}, {"d", r.date}, {"y", r.type}}.dump());
-    json data = to_json(r);
-    if (!page_pos.empty()) data["page_pos"] = page_pos;
-    doc.set_data(data.dump());
+    Record stored = r;
+    stored.page_pos = std::move(page_pos);
+    doc.set_data(encode_data(stored));
     return doc;
 }
 
-Record record_from_document(const Xapian::Document& doc) {
-    return record_from_json(json::parse(doc.get_data()));
+Record record_from_document(const Xapian::Document& doc) { return decode_data(doc.get_data()); }
+
+std::string encode_data(const Record& r) {
+    json meta = to_json(r, false);
+    meta["headings"] = r.headings;
+    if (!r.page_pos.empty()) meta["page_pos"] = r.page_pos;
+    std::string out = meta.dump(-1, ' ', false, json::error_handler_t::replace);
+    out += '\0';
+    for (size_t i = 0; i < r.pages.size(); ++i) {
+        if (i) out += '\f';
+        out += r.pages[i];
+    }
+    return out;
+}
+
+Record decode_data(const std::string& data, bool with_pages) {
+    size_t nul = data.find('\0');
+    if (nul == std::string::npos) return record_from_json(json::parse(data));  // the first layout
+    Record r = record_from_json(json::parse(std::string_view(data).substr(0, nul)));
+    if (!with_pages) return r;
+    size_t at = nul + 1;
+    if (at < data.size() || r.page_pos.size() > 0) {
+        while (true) {
+            size_t ff = data.find('\f', at);
+            r.pages.push_back(data.substr(at, ff == std::string::npos ? std::string::npos : ff - at));
+            if (ff == std::string::npos) break;
+            at = ff + 1;
+        }
+    }
+    return r;
 }
 
 }  // namespace a6kb

@@ -59,4 +59,11 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
 
 Record record_from_document(const Xapian::Document& doc);
 
+// The document data: the record's fields as JSON, a NUL byte, then the page
+// texts separated by form feeds (extracted text never holds one), so the
+// fields are read without parsing the text. Data written before this layout
+// (JSON with "pages") is still read.
+std::string encode_data(const Record& r);
+Record decode_data(const std::string& data, bool with_pages = true);
+
 }  // namespace a6kb

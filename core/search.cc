@@ -64,6 +64,28 @@ Xapian::Query filtered(const Xapian::Query& base, const Xapian::Query& filter) {
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
 }
 
+// The part of `page` around the first occurrence of one of `words` (ASCII
+// case-insensitive), snapped to spaces: a snippet needs a few hundred bytes,
+// and generating it over a whole long page costs a millisecond.
+std::string_view window(std::string_view page, const std::vector<std::string>& words) {
+    constexpr size_t BEFORE = 400, AFTER = 1200;
+    if (page.size() <= BEFORE + AFTER) return page;
+    size_t first = std::string_view::npos;
+    for (const auto& w : words) {
+        if (w.empty()) continue;
+        auto it = std::search(page.begin(), page.end(), w.begin(), w.end(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
+        });
+        if (it != page.end()) first = std::min(first, static_cast<size_t>(it - page.begin()));
+    }
+    if (first == std::string_view::npos) first = 0;
+    size_t begin = first > BEFORE ? first - BEFORE : 0;
+    size_t end = std::min(page.size(), first + AFTER);
+    while (begin > 0 && begin < first && page[begin] != ' ' && page[begin] != '\n') ++begin;
+    while (end < page.size() && page[end] != ' ' && page[end] != '\n') ++end;
+    return page.substr(begin, end - begin);
+}
+
 std::string first_words(const std::string& s, size_t max_bytes) {
     std::string t = text::collapse_spaces(s.substr(0, max_bytes * 2));
     if (t.size() <= max_bytes) return text::html_escape(t);
@@ -249,7 +271,7 @@ std::optional<Xapian::Document> Searcher::find(const std::string& id) {
 RecordRef Searcher::ref_of(const Xapian::Document& doc) {
     auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
     if (!card.is_object()) {
-        Record r = record_from_json(nlohmann::json::parse(doc.get_data()));
+        Record r = record_from_document(doc);
         return {r.id, r.title, r.symbols.empty() ? std::string() : r.symbols.front(), r.version, r.date, r.type, r.latest};
     }
     const std::string latest(schema::LATEST.prefix);
@@ -508,10 +530,15 @@ SearchResult Searcher::search(const SearchRequest& r) {
     std::vector<std::string> query_words;
     for (const auto& w : text::words(pq.text))
         if (w.size() > 1) query_words.push_back(w);
+    // Hits come in relevance order, not docid order: posting lists are
+    // opened once and reopened when a hit lies behind the cursor.
+    std::vector<std::pair<std::string, Xapian::PostingIterator>> query_terms;
+    for (auto t = pq.query.get_unique_terms_begin(); t != pq.query.get_unique_terms_end(); ++t)
+        query_terms.emplace_back(*t, db_.postlist_begin(*t));
     for (auto it = mset.begin(); it != mset.end(); ++it) {
         Xapian::Document doc = it.get_document();
         Hit hit;
-        hit.record = record_from_json(nlohmann::json::parse(doc.get_data()));
+        hit.record = record_from_document(doc);
         hit.score = pq.empty ? 0 : it.get_weight();
         // Snippet: the page where the query's words occur most, found from
         // their positions in the index; only that page is read.
@@ -519,8 +546,8 @@ SearchResult Searcher::search(const SearchRequest& r) {
         std::string best;
         int best_page = 0;
         auto snippet_of = [&](size_t p) {
-            return mset.snippet(pages[p], 240, stem,
-                                Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
+            return mset.snippet(std::string(window(pages[p], query_words)), 240, stem,
+                                Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,
                                 "<mark>", "</mark>", "\xE2\x80\xA6");
         };
         if (!pq.empty && !pages.empty()) {
@@ -555,11 +582,17 @@ SearchResult Searcher::search(const SearchRequest& r) {
         if (hit.record.media_type == "application/pdf" && best_page > 0) hit.page = best_page;
         if (!hit.record.family.empty())
             hit.versions = db_.get_termfreq(schema::term(schema::FAMILY, symbol_key(hit.record.family)));
-        for (auto t = enquire.get_matching_terms_begin(it); t != enquire.get_matching_terms_end(it); ++t) {
-            auto d = pq.display.find(*t);
-            if (d == pq.display.end() && !(*t).empty() && std::isupper(static_cast<unsigned char>((*t)[0])))
+        // Why this hit: the query's terms that index it. Each is checked in
+        // its posting list (Enquire's get_matching_terms reads the whole
+        // termlist of the document, far slower for long texts).
+        for (auto& [term, postings] : query_terms) {
+            if (postings == db_.postlist_end(term) || *postings > *it) postings = db_.postlist_begin(term);
+            postings.skip_to(*it);
+            if (postings == db_.postlist_end(term) || *postings != *it) continue;
+            auto d = pq.display.find(term);
+            if (d == pq.display.end() && !term.empty() && std::isupper(static_cast<unsigned char>(term[0])))
                 continue;  // a filter or field term, or a stem we cannot name
-            std::string shown = d != pq.display.end() ? d->second : std::string(*t);
+            std::string shown = d != pq.display.end() ? d->second : term;
             if (std::find(hit.matched.begin(), hit.matched.end(), shown) == hit.matched.end()) hit.matched.push_back(shown);
         }
         hit.record.pages.clear();
@@ -580,7 +613,7 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
     auto doc = find(id);
     if (!doc) return std::nullopt;
     DocumentView v;
-    v.record = record_from_json(nlohmann::json::parse(doc->get_data()));
+    v.record = record_from_document(*doc);
     v.pages = v.record.pages.size();
     v.record.pages.clear();
     v.record.headings.clear();
@@ -681,7 +714,7 @@ LabsOverview Searcher::labs() {
     auto records_with = [&](const std::string& term) {
         std::vector<Record> rs;
         for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-            Record r = record_from_json(nlohmann::json::parse(db_.get_document(*it).get_data()));
+            Record r = decode_data(db_.get_document(*it).get_data(), false);
             r.pages.clear();
             r.aliases.clear();
             rs.push_back(std::move(r));

@@ -274,7 +274,7 @@ TEST_CASE("kill -9 in the middle leaves the last commit openable; the next run c
         before = db.get_doccount();
         CHECK(before > 0);
         for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it)
-            CHECK_NOTHROW(nlohmann::json::parse(db.get_document(*it).get_data()));
+            CHECK_NOTHROW(decode_data(db.get_document(*it).get_data()));
     }
     auto r = run_index(c.options());
     CHECK(r.documents == static_cast<size_t>(n));
