@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <charconv>
+#include <cstring>
 #include <set>
 #include <unordered_map>
 
@@ -73,6 +74,14 @@ std::string_view window(std::string_view page, const std::vector<std::string>& w
     size_t first = std::string_view::npos;
     for (const auto& w : words) {
         if (w.empty()) continue;
+        // As written, then capitalised (memmem is fast); case-blind only if neither is there.
+        std::string cap = w;
+        cap[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(cap[0])));
+        for (const std::string* form : {&w, static_cast<const std::string*>(&cap)}) {
+            const void* hit = ::memmem(page.data(), page.size(), form->data(), form->size());
+            if (hit) first = std::min(first, static_cast<size_t>(static_cast<const char*>(hit) - page.data()));
+        }
+        if (first != std::string_view::npos) continue;
         auto it = std::search(page.begin(), page.end(), w.begin(), w.end(), [](char a, char b) {
             return std::tolower(static_cast<unsigned char>(a)) == static_cast<unsigned char>(b);
         });
