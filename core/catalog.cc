@@ -125,6 +125,10 @@ Catalog load_catalog(const std::filesystem::path& file, const Taxonomy& taxonomy
         }
         if (entry.file.empty()) {
             Record r = record_from_catalog(entry, "", taxonomy);
+            if (r.id.empty()) {
+                report(rec.offset_debug(), "the record's symbol and title have no letters or digits to make an id of");
+                continue;
+            }
             if (!ids.insert(r.id).second) {
                 report(rec.offset_debug(), "record id '" + r.id + "' appears twice in this catalog");
                 continue;
@@ -217,9 +221,10 @@ Record record_from_catalog(const CatalogEntry& entry, const std::string& source,
     apply_metadata(r, entry.meta, taxonomy);
     if (!source.empty()) r.sources = {source};
     if (r.id.empty()) {
-        std::string base = r.symbols.empty() ? r.title : r.symbols.front();
-        r.id = slug(base);
-        if (!r.version.empty() && !r.symbols.empty()) r.id += "-v" + slug(r.version);
+        // A symbol without letters or digits ("-") gives no id: the title does.
+        bool symbol_id = !r.symbols.empty() && !slug(r.symbols.front()).empty();
+        r.id = slug(symbol_id ? r.symbols.front() : r.title);
+        if (!r.version.empty() && symbol_id) r.id += "-v" + slug(r.version);
     }
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
     return r;

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cctype>
 #include <memory>
+#include <vector>
 
 namespace a6kb {
 namespace {
@@ -46,16 +47,30 @@ bool block(GumboTag tag) {
 // overflow the stack. Browsers flatten past a few hundred levels (Blink: 512).
 constexpr size_t MAX_DEPTH = 5000;
 
-// Nesting depth of start tags, roughly: void elements, self-closing tags and
-// tags the parser closes by themselves (p, li, td...) do not count; comments,
-// scripts and styles are skipped. It can only overcount the tree gumbo
-// builds, and stops counting past `limit`.
+// Nesting depth of elements, roughly, the way the parser opens and closes
+// them: a start tag opens an element (HTML ignores "/>" outside <svg> and
+// <math>: 100,000 <div/>s nest), an end tag closes up to the nearest open
+// element of its name; void elements and those the parser closes by itself
+// (p, li, dt, dd, option, table parts) never count; comments, <!DOCTYPE>,
+// <![CDATA[, processing instructions, scripts and styles are skipped. Stops
+// counting past `limit`.
 size_t rough_depth(std::string_view h, size_t limit) {
     static constexpr std::string_view flat[] = {
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot",
-        "colgroup", "rb", "rt", "rp", "rtc", "!doctype"};
-    size_t depth = 0, deepest = 0, i = 0;
+        "colgroup"};
+    // HTML start tags that end <svg> or <math> content (HTML's "breakout" list).
+    static constexpr std::string_view breakout[] = {
+        "b", "big", "blockquote", "body", "br", "center", "code", "dd", "div", "dl", "dt", "em", "embed", "h1", "h2",
+        "h3", "h4", "h5", "h6", "head", "hr", "i", "img", "li", "listing", "menu", "meta", "nobr", "ol", "p", "pre",
+        "ruby", "s", "small", "span", "strong", "strike", "sub", "sup", "table", "tt", "u", "ul", "var"};
+    std::vector<std::string> open;
+    size_t foreign = 0;  // open <svg> and <math> elements: only inside them does "/>" close an element
+    auto pop = [&] {
+        if (open.back() == "svg" || open.back() == "math") --foreign;
+        open.pop_back();
+    };
+    size_t deepest = 0, i = 0;
     auto name_at = [&](size_t b) {
         size_t e = b;
         while (e < h.size() && (std::isalnum(static_cast<unsigned char>(h[e])) || h[e] == '!' || h[e] == '-')) ++e;
@@ -72,12 +87,26 @@ size_t rough_depth(std::string_view h, size_t limit) {
         std::string name = name_at(i + (closing ? 2 : 1));
         size_t gt = h.find('>', i);
         if (gt == std::string_view::npos) break;
-        if (!name.empty() && std::find(std::begin(flat), std::end(flat), name) == std::end(flat)) {
-            if (closing) depth -= depth > 0;
-            else if (h[gt - 1] != '/') deepest = std::max(deepest, ++depth);
-        }
         i = gt + 1;
-        if (!closing && (name == "script" || name == "style")) {
+        if (name.empty() || name[0] == '!') continue;
+        if (!closing && foreign > 0 && std::find(std::begin(breakout), std::end(breakout), name) != std::end(breakout))
+            while (foreign > 0) pop();
+        if (std::find(std::begin(flat), std::end(flat), name) != std::end(flat)) continue;
+        if (closing) {
+            // Close up to the nearest open element of this name, looking a few levels down only.
+            for (size_t k = open.size(), seen = 0; k > 0 && seen < 64; --k, ++seen)
+                if (open[k - 1] == name) {
+                    while (open.size() >= k) pop();
+                    break;
+                }
+            continue;
+        }
+        if (!(h[gt - 1] == '/' && (foreign > 0 || name == "svg" || name == "math"))) {
+            open.push_back(name);
+            foreign += name == "svg" || name == "math";
+            deepest = std::max(deepest, open.size());
+        }
+        if (name == "script" || name == "style") {
             size_t end = h.find("</" + name, i);  // lowercase: the common spelling; else the rest is skipped
             if (end == std::string_view::npos) break;
             i = end;

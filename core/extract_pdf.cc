@@ -63,7 +63,8 @@ ExtractResult extract_pdf(std::string_view bytes, const ExtractLimits&) {
     if (visible < 20)
         return ExtractResult::skipped("PDF has no text layer (scanned images or empty pages); it needs OCR first");
 
-    std::string title = text::collapse_spaces(utf8(doc->info_key("Title")));
+    // Titles are UTF-16 in the file; unpaired surrogates come out as invalid UTF-8.
+    std::string title = text::collapse_spaces(text::repair_utf8(utf8(doc->info_key("Title"))));
     if (!useless_title(title)) e.title = title;
     time_t created = doc->info_date_t("CreationDate");
     if (created > 0) {

@@ -80,10 +80,14 @@ const std::regex& ssc_version() {
 
 std::string id_from_source(const std::string& source) {
     std::string s = slug(source);
-    if (s.size() > 80) {
+    // slug() keeps ASCII letters and digits only, so names in other scripts
+    // lose letters ("中文/文.txt" and "中文/中.txt" are both "txt"): a hash of
+    // the whole path keeps them apart, as it does for long paths.
+    bool lossy = std::any_of(source.begin(), source.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+    if (s.size() > 80 || lossy) {
         char buf[20];
         std::snprintf(buf, sizeof buf, "%08x", static_cast<unsigned>(XXH32(source.data(), source.size(), 0)));
-        s = s.substr(0, 70) + "-" + buf;
+        s = s.substr(0, 70) + (s.empty() ? "" : "-") + buf;
     }
     return "f-" + s;
 }
@@ -135,7 +139,9 @@ void finish(Record& r, const Taxonomy& taxonomy) {
 }  // namespace
 
 std::string default_record_id(const Record& r, bool resolution) {
-    if (r.symbols.empty()) return id_from_source(r.sources.empty() ? r.title : r.sources.front());
+    // A symbol without letters or digits (front matter "symbols: -") makes no id.
+    if (r.symbols.empty() || slug(r.symbols.front()).empty())
+        return id_from_source(r.sources.empty() ? r.title : r.sources.front());
     std::string id = (resolution ? "resolution-" : "") + slug(r.symbols.front());
     if (!r.version.empty()) id += "-v" + slug(r.version);
     return id;
