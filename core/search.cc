@@ -581,10 +581,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
                     if (!best.empty()) best_page = static_cast<int>(p) + 1;
                 }
             }
-            if (best.empty() && !hit.record.summary.empty())
-                best = mset.snippet(hit.record.summary, 240, stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>",
-                                    "</mark>", "\xE2\x80\xA6");
         }
+        if (best.empty() && !pq.empty && !hit.record.summary.empty())
+            best = mset.snippet(hit.record.summary, 240, stem, Xapian::MSet::SNIPPET_BACKGROUND_MODEL, "<mark>",
+                                "</mark>", "\xE2\x80\xA6");
         if (best.empty())
             best = first_words(!hit.record.summary.empty() ? hit.record.summary : (pages.empty() ? "" : pages.front()), 240);
         hit.snippet = std::move(best);

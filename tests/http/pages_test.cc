@@ -86,6 +86,10 @@ TEST_CASE("the results page shows hits, facets with counts, chips and the feed",
     CHECK_THAT(r->body, Catch::Contains("class=\"chip\" href=\"/search?q=manure\""));
     CHECK_THAT(r->body, Catch::Contains("/feed.atom?q=manure&amp;group=project-developers"));
     CHECK_THAT(r->body, Catch::Contains("3 versions"));
+    // A record without text (a catalog entry) is highlighted in its summary.
+    auto g = site().get("/search?q=balance&type=glossary");
+    check_page(g, 200);
+    CHECK_THAT(g->body, Catch::Contains("<mark>balance</mark>"));
 }
 
 TEST_CASE("user input is escaped everywhere on the page", "[pages][xss]") {
