@@ -84,6 +84,6 @@ inline constexpr std::string_view META_SCHEMA_VERSION = "a6kb:schema";
 inline constexpr std::string_view META_FILE_PREFIX = "a6kb:file:";     // + source key -> JSON {hash, records|skip}
 inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash of taxonomy + catalogs
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
-inline constexpr int SCHEMA_VERSION = 2;
+inline constexpr int SCHEMA_VERSION = 3;
 
 }  // namespace a6kb::schema
