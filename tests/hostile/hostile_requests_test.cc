@@ -6,7 +6,7 @@
 // contract; nothing outside web/static may be served; and the server must
 // still answer /healthz afterwards.
 #include "core/indexer.h"
-#include "searchd/http.h"
+#include "../http/serving.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -34,8 +34,7 @@ constexpr const char* SECRET = "SECRET-7f3a-NOT-FOR-HTTP";
 
 struct Server {
     TempDir dir;
-    std::unique_ptr<SearchServer> server;
-    std::thread thread;
+    std::unique_ptr<test::Serving> serving;
     int port = 0;
     Server() {
         test::write_search_corpus(dir / "corpus");
@@ -52,13 +51,8 @@ struct Server {
         c.quiet = true;
         c.web = std::string(A6KB_WEB);
         c.read_timeout_s = 2;
-        server = std::make_unique<SearchServer>(c);
-        port = server->bind();
-        thread = std::thread([this] { server->run(); });
-    }
-    ~Server() {
-        server->stop();
-        thread.join();
+        serving = std::make_unique<test::Serving>(c);
+        port = serving->port();
     }
 };
 

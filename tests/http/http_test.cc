@@ -2,7 +2,7 @@
 // The HTTP API: the router in a thread on a free port of 127.0.0.1,
 // stopped by a scope guard; every endpoint and every error.
 #include "core/indexer.h"
-#include "searchd/http.h"
+#include "serving.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -21,8 +21,7 @@ namespace {
 struct Running {
     TempDir dir;
     IndexOptions index;
-    std::unique_ptr<SearchServer> server;
-    std::thread thread;
+    std::unique_ptr<test::Serving> serving;
     int port = 0;
 
     Running() {
@@ -36,13 +35,8 @@ struct Running {
         c.port = 0;
         c.threads = 4;
         c.quiet = true;
-        server = std::make_unique<SearchServer>(c);
-        port = server->bind();
-        thread = std::thread([this] { server->run(); });
-    }
-    ~Running() {
-        server->stop();
-        thread.join();
+        serving = std::make_unique<test::Serving>(c);
+        port = serving->port();
     }
     httplib::Result get(const std::string& path) {
         httplib::Client cli("127.0.0.1", port);

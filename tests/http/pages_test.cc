@@ -2,7 +2,7 @@
 // The web pages as HTTP responses: status, headers, escaping, static files.
 // (What a person sees and clicks is covered by tests/browser.)
 #include "core/indexer.h"
-#include "searchd/http.h"
+#include "serving.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -17,8 +17,7 @@ namespace {
 
 struct Site {
     TempDir dir;
-    std::unique_ptr<SearchServer> server;
-    std::thread thread;
+    std::unique_ptr<test::Serving> serving;
     int port = 0;
     Site() {
         test::write_search_corpus(dir / "corpus");
@@ -39,13 +38,8 @@ struct Site {
         c.threads = 4;
         c.quiet = true;
         c.web = std::string(A6KB_WEB);
-        server = std::make_unique<SearchServer>(c);
-        port = server->bind();
-        thread = std::thread([this] { server->run(); });
-    }
-    ~Site() {
-        server->stop();
-        thread.join();
+        serving = std::make_unique<test::Serving>(c);
+        port = serving->port();
     }
     httplib::Result get(const std::string& path) {
         httplib::Client cli("127.0.0.1", port);
