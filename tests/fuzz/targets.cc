@@ -147,14 +147,7 @@ struct QueryWorld {
     test::TempDir dir;
     std::unique_ptr<Searcher> searcher;
     QueryWorld() {
-        test::write_search_corpus(dir / "corpus");
-        IndexOptions o;
-        o.db = dir / "index";
-        o.taxonomy = test::fixture("taxonomy.xml");
-        o.paths = {dir / "corpus"};
-        o.jobs = 1;
-        run_index(o);
-        searcher = std::make_unique<Searcher>(o.db.string());
+        searcher = std::make_unique<Searcher>(test::index_search_corpus(dir.path()).db.string());
     }
 };
 

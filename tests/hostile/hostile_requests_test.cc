@@ -37,13 +37,8 @@ struct Server {
     std::unique_ptr<test::Serving> serving;
     int port = 0;
     Server() {
-        test::write_search_corpus(dir / "corpus");
         test::write_file(dir / "secret.txt", SECRET);  // beside the index, outside web/static
-        IndexOptions o;
-        o.db = dir / "index";
-        o.taxonomy = test::fixture("taxonomy.xml");
-        o.paths = {dir / "corpus"};
-        run_index(o);
+        IndexOptions o = test::index_search_corpus(dir.path());
         ServerConfig c;
         c.db = o.db.string();
         c.port = 0;

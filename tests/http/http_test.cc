@@ -24,12 +24,7 @@ struct Running {
     std::unique_ptr<test::Serving> serving;
     int port = 0;
 
-    Running() {
-        test::write_search_corpus(dir / "corpus");
-        index.db = dir / "index";
-        index.taxonomy = test::fixture("taxonomy.xml");
-        index.paths = {dir / "corpus"};
-        run_index(index);
+    Running() : index(test::index_search_corpus(dir.path())) {
         ServerConfig c;
         c.db = index.db.string();
         c.port = 0;

@@ -20,18 +20,12 @@ struct Site {
     std::unique_ptr<test::Serving> serving;
     int port = 0;
     Site() {
-        test::write_search_corpus(dir / "corpus");
-        test::write_file(dir / "corpus/lab.catalog.xml",
+        IndexOptions o = test::index_search_corpus(dir.path(), {{"lab.catalog.xml",
                          "<catalog><record><symbol>A6-LAB-2030-01</symbol><title>Test lab</title><type>lab-session</type>"
                          "<date>2030-05-01</date></record>"
                          "<record id=\"q1\"><title>Question 1: banks ask DNAs about authorization</title><type>lab-question</type>"
                          "<asked-by>development-banks</asked-by><group>governments-dnas</group><cites>A6-LAB-2030-01</cites></record>"
-                         "</catalog>");
-        IndexOptions o;
-        o.db = dir / "index";
-        o.taxonomy = test::fixture("taxonomy.xml");
-        o.paths = {dir / "corpus"};
-        run_index(o);
+                         "</catalog>"}});
         ServerConfig c;
         c.db = o.db.string();
         c.port = 0;

@@ -16,15 +16,7 @@ namespace {
 struct Indexed {
     TempDir dir;
     std::string db;
-    Indexed() {
-        test::write_search_corpus(dir / "corpus");
-        IndexOptions o;
-        o.db = dir / "index";
-        o.taxonomy = test::fixture("taxonomy.xml");
-        o.paths = {dir / "corpus"};
-        run_index(o);
-        db = o.db.string();
-    }
+    Indexed() : db(test::index_search_corpus(dir.path()).db.string()) {}
 };
 
 Indexed& indexed() {
@@ -248,12 +240,7 @@ TEST_CASE("suggestions complete symbols, concepts and titles by prefix", "[searc
 
 TEST_CASE("the searcher sees a new revision after refresh", "[search]") {
     TempDir dir;
-    test::write_search_corpus(dir / "corpus");
-    IndexOptions o;
-    o.db = dir / "index";
-    o.taxonomy = test::fixture("taxonomy.xml");
-    o.paths = {dir / "corpus"};
-    run_index(o);
+    IndexOptions o = test::index_search_corpus(dir.path());
     Searcher s(o.db.string());
     CHECK(s.search(req({{"q", "hydrogen"}}, s)).total == 0);
     test::write_file(dir / "corpus/new.txt", "Green hydrogen and cooperative approaches for industry decarbonisation.");

@@ -157,4 +157,16 @@ void write_search_corpus(const std::filesystem::path& root) {
                "<topic>authorization-corresponding-adjustments</topic></record>\n"
                "</catalog>\n");
 }
+
+IndexOptions index_search_corpus(const std::filesystem::path& dir,
+                                 const std::vector<std::pair<std::string, std::string>>& extra) {
+    write_search_corpus(dir / "corpus");
+    for (const auto& [rel, bytes] : extra) write_file(dir / "corpus" / rel, bytes);
+    IndexOptions o;
+    o.db = dir / "index";
+    o.taxonomy = fixture("taxonomy.xml");
+    o.paths = {dir / "corpus"};
+    run_index(o);
+    return o;
+}
 }  // namespace a6kb::test

@@ -4,6 +4,8 @@
 // fixture has to be trusted or shipped.
 #pragma once
 
+#include "core/indexer.h"
+
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -52,4 +54,10 @@ namespace a6kb::test {
 // - labs/lab.md (a lab session for DNAs and development banks, 2025);
 // - catalog.catalog.xml: 3/CMA.3 (2021), glossary "corresponding adjustment".
 void write_search_corpus(const std::filesystem::path& root);
+
+// The search corpus written under DIR/corpus (after `extra` files, paths
+// relative to it) and indexed into DIR/index with the test taxonomy; returns
+// the options used, to index again after a change.
+IndexOptions index_search_corpus(const std::filesystem::path& dir,
+                                 const std::vector<std::pair<std::string, std::string>>& extra = {});
 }  // namespace a6kb::test
