@@ -60,13 +60,34 @@ struct FileEntry {
     uint64_t size = 0;
 };
 
+// A record with its Xapian document and spelling words, built on an
+// extraction thread as if nothing else in the index shared its id (the
+// common case); the writer rebuilds the document when something does.
+struct Built {
+    Record record;
+    Xapian::Document doc;
+    SpellingWords spelling;
+};
+
 struct Outcome {
     enum Kind { unchanged, unchanged_skip, skip, records } kind = skip;
     std::string hash;
     std::string reason;
-    std::vector<Record> recs;
+    std::vector<Built> recs;
     uint64_t bytes = 0;
 };
+
+// The family a versioned record belongs to when no catalog names one.
+void default_family(Record& r) {
+    if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+}
+
+Xapian::TermGenerator make_term_generator() {
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    return tg;
+}
 
 // What the index remembers about one source file (user metadata).
 struct FileState {
@@ -144,12 +165,7 @@ std::string file_key(const std::string& source_key) { return std::string(schema:
 class Writer {
 public:
     Writer(Xapian::WritableDatabase& db, const Taxonomy& taxonomy, IndexReport& report)
-        : db_(db), taxonomy_(taxonomy), report_(report) {
-        tg_.set_stemmer(Xapian::Stem("english"));
-        tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
-        tg_.set_database(db_);
-        tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
-    }
+        : db_(db), taxonomy_(taxonomy), report_(report), tg_(make_term_generator()) {}
 
     // Standalone catalog records by id, with their catalog's source.
     struct CatalogRecord {
@@ -168,11 +184,22 @@ public:
         return db_.get_document(*it);
     }
 
-    // Writes `r` as the contribution of `key`, keeping what other sources
-    // contributed to the same id, with explicit catalog metadata on top.
-    void write(Record r, const std::string& key) {
+    // Writes `b.record` as the contribution of `key`, keeping what other
+    // sources contributed to the same id, with explicit catalog metadata on top.
+    void write(Built b, const std::string& key) {
+        auto existing = find(b.record.id);
+        auto cat = catalog_records.find(b.record.id);
+        if (!existing && (cat == catalog_records.end() || cat->second.key == key)) {
+            // Nothing to merge: the document built on the extraction thread is the one.
+            if (!b.record.family.empty()) touched_families.insert(b.record.family);
+            add_spelling(b.spelling);
+            db_.replace_document(schema::term(schema::ID, b.record.id), b.doc);
+            ++report_.records_written;
+            return;
+        }
+        Record r = std::move(b.record);
         std::vector<std::string> keys = {key};
-        if (auto existing = find(r.id)) {
+        if (existing) {
             Record old = record_from_document(*existing);
             for (const auto& k : source_keys_of(*existing))
                 if (k != key) keys.push_back(k);
@@ -187,16 +214,16 @@ public:
             }
             if (!old.family.empty()) touched_families.insert(old.family);
         }
-        auto cat = catalog_records.find(r.id);
         if (cat != catalog_records.end() && cat->second.key != key) {
             apply_metadata(r, cat->second.meta, taxonomy_);
             if (std::find(keys.begin(), keys.end(), cat->second.key) == keys.end()) keys.push_back(cat->second.key);
             for (const auto& s : cat->second.record.sources)
                 if (std::find(r.sources.begin(), r.sources.end(), s) == r.sources.end()) r.sources.push_back(s);
         }
-        if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+        default_family(r);
         if (!r.family.empty()) touched_families.insert(r.family);
         r.latest = true;  // settled by mark_latest
+        add_spelling(spelling_words(r, &taxonomy_));
         db_.replace_document(schema::term(schema::ID, r.id), to_document(r, keys, tg_, &taxonomy_));
         ++report_.records_written;
     }
@@ -243,6 +270,7 @@ public:
             }
         }
         if (!r.family.empty()) touched_families.insert(r.family);
+        add_spelling(spelling_words(r, &taxonomy_));
         db_.replace_document(schema::term(schema::ID, r.id), to_document(r, keys, tg_, &taxonomy_));
         ++report_.records_written;
     }
@@ -293,6 +321,10 @@ public:
     }
 
 private:
+    void add_spelling(const SpellingWords& words) {
+        for (const auto& [word, n] : words) db_.add_spelling(word, n);
+    }
+
     Xapian::WritableDatabase& db_;
     const Taxonomy& taxonomy_;
     IndexReport& report_;
@@ -541,6 +573,9 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
     Progress progress{0, files.size(), 0, bytes_total, {}};
     size_t in_batch = 0;
 
+    std::vector<Xapian::TermGenerator> generators;
+    for (unsigned t = 0; t < jobs; ++t) generators.push_back(make_term_generator());
+
     // One extraction child per thread, started when it first meets a PDF.
     std::vector<std::unique_ptr<ExtractWorker>> children;
     for (unsigned t = 0; t < jobs; ++t)
@@ -585,7 +620,14 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             return o;
         }
         o.kind = Outcome::records;
-        o.recs = std::move(inferred.records);
+        for (auto& r : inferred.records) {
+            default_family(r);
+            r.latest = true;  // settled by mark_latest
+            Built b{std::move(r), {}, {}};
+            b.doc = to_document(b.record, {f.key}, generators[worker], &taxonomy);
+            b.spelling = spelling_words(b.record, &taxonomy);
+            o.recs.push_back(std::move(b));
+        }
         return o;
     };
 
@@ -613,10 +655,10 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             case Outcome::records: {
                 ++(known && st->second.skip.empty() ? report.changed : report.added);
                 FileState state{f.abs.string(), f.source, o.hash, {}, {}, inputs_hash};
-                for (auto& r : o.recs) {
-                    if (std::find(state.ids.begin(), state.ids.end(), r.id) != state.ids.end()) continue;
-                    state.ids.push_back(r.id);
-                    writer.write(std::move(r), f.key);
+                for (auto& b : o.recs) {
+                    if (std::find(state.ids.begin(), state.ids.end(), b.record.id) != state.ids.end()) continue;
+                    state.ids.push_back(b.record.id);
+                    writer.write(std::move(b), f.key);
                 }
                 if (known)
                     for (const auto& id : st->second.ids)

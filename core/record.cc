@@ -139,18 +139,12 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     }
     // Where each page starts, so a hit can find its best page from term
     // positions instead of reading every page.
-    // Spelling data (when the generator records it) comes from the title,
-    // headings, summary and first page: where the words people search for
-    // are; every page would cost more indexing time for little gain.
     std::vector<unsigned> page_pos;
-    std::optional<Xapian::TermGenerator::flags> before;
-    for (size_t p = 0; p < r.pages.size(); ++p) {
-        if (p == 1) before = tg.set_flags(Xapian::TermGenerator::flags(0), ~Xapian::TermGenerator::FLAG_SPELLING);
+    for (const auto& page : r.pages) {
         tg.increase_termpos(100);
         page_pos.push_back(tg.get_termpos() + 1);
-        tg.index_text(r.pages[p]);
+        tg.index_text(page);
     }
-    if (before) tg.set_flags(*before, Xapian::TermGenerator::flags(0));
     // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
     if (!r.aliases.empty()) {
         Xapian::Stem stem("english");
@@ -189,6 +183,25 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     stored.page_pos = std::move(page_pos);
     doc.set_data(encode_data(stored));
     return doc;
+}
+
+SpellingWords spelling_words(const Record& r, const Taxonomy* taxonomy) {
+    // A generator without a stemmer makes exactly the unstemmed, unprefixed
+    // terms Xapian's own spelling support would record.
+    Xapian::TermGenerator tg;
+    Xapian::Document scratch;
+    tg.set_document(scratch);
+    tg.index_text(r.title);
+    for (const auto& s : r.symbols) tg.index_text(s);
+    for (const auto& h : r.headings) tg.index_text(h);
+    tg.index_text(r.summary);
+    if (!r.pages.empty()) tg.index_text(r.pages.front());
+    index_concepts(tg, taxonomy, schema::TOPIC, r.topics);
+    index_concepts(tg, taxonomy, schema::MECHANISM, r.mechanisms);
+    SpellingWords words;
+    words.reserve(scratch.termlist_count());
+    for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) words.emplace_back(*t, t.get_wdf());
+    return words;
 }
 
 Record record_from_document(const Xapian::Document& doc) { return decode_data(doc.get_data()); }

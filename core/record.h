@@ -53,9 +53,17 @@ std::vector<std::string> source_keys_of(const Xapian::Document& doc);
 // Builds the Xapian document for a record: free text with positions (title
 // and symbols weighted over body), boolean facet terms, value slots, and the
 // record as JSON in the document data. `source_keys` are the SOURCE terms.
-// `tg` must already have its stemmer (and database, for spelling) set.
+// `tg` must already have its stemmer set; it needs no database, so documents
+// can be built on any thread (spelling data comes from spelling_words).
 Xapian::Document to_document(const Record& r, const std::vector<std::string>& source_keys,
                              Xapian::TermGenerator& tg, const Taxonomy* taxonomy);
+
+// The words a record offers the spelling corrector, each with how often it
+// occurs: from the title, symbols, headings, summary, first page and concept
+// labels, where the words people search for are (every page would cost
+// indexing time for little gain). The indexer adds them to the database.
+using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
+SpellingWords spelling_words(const Record& r, const Taxonomy* taxonomy);
 
 Record record_from_document(const Xapian::Document& doc);
 
