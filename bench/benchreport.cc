@@ -252,6 +252,25 @@ int main(int argc, char** argv) {
             kb_to_mb(num(smem, "/after_load/vmrss_kb"_json_pointer)), std::nullopt, false);
         md << "\n";
 
+        // Xapian's writer alone on the same documents (a6kb-writefloor).
+        const json& wf = get("writefloor");
+        if (wf.is_object() && wf.contains("variants")) {
+            md << "| Xapian alone writing " << fmt(num(wf, "/documents"_json_pointer))
+               << " of these documents, already built (a6kb-writefloor) | documents/s | CPU ms per document |\n|---|---|---|\n";
+            const std::pair<const char*, const char*> labels[] = {
+                {"full", "as a6kb writes them: terms, positions, values, stored text"},
+                {"no-data", "without the stored text"},
+                {"no-pos", "without positions"},
+                {"terms-only", "terms only"},
+                {"full-2", "as a6kb writes them, two databases written at once"}};
+            for (const auto& [key, label] : labels) {
+                const json& v = wf["variants"].value(key, json());
+                md << "| " << label << " | " << fmt(num(v, "/docs_per_s"_json_pointer)) << " | "
+                   << fmt(num(v, "/cpu_ms_per_doc"_json_pointer)) << " |\n";
+            }
+            md << "\n";
+        }
+
         // Core in-process.
         const json& t1 = get("core_t1");
         const json& t2 = get("core_t2");
@@ -287,7 +306,11 @@ int main(int argc, char** argv) {
                         (r_wrk ? "; " + fmt(r_wrk) + "× (wrk vs a6kb-sqlload)" : std::string()),
                     met);
             }
-            add("indexing documents/s ≥ Sphinx indexer", fmt(a_dps) + " vs " + fmt(s_dps),
+            auto floor1 = num(wf, "/variants/full/docs_per_s"_json_pointer);
+            auto floor2 = num(wf, "/variants/full-2/docs_per_s"_json_pointer);
+            add("indexing documents/s ≥ Sphinx indexer", fmt(a_dps) + " vs " + fmt(s_dps) +
+                    (floor1 ? "; Xapian alone writing built documents: " + fmt(floor1) + " (two writers " + fmt(floor2) + ")"
+                            : std::string()),
                 a_dps && s_dps ? std::optional<bool>(*a_dps >= *s_dps) : std::nullopt);
         }
         {

@@ -86,13 +86,13 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op) {
 
 constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                Xapian::QueryParser::FLAG_SPELLING_CORRECTION |
                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
                                 Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
 
 }  // namespace
 
-ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op) {
+ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op, Spelling spelling) {
+    const unsigned spell = spelling == Spelling::suggest ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
     ParsedQuery out;
     auto spans = find_query_symbols(q);
     std::string rest;
@@ -111,7 +111,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
     if (!out.text.empty()) {
         Xapian::QueryParser qp = make_parser(db, op);
         try {
-            text_query = qp.parse_query(out.text, FULL_FLAGS);
+            text_query = qp.parse_query(out.text, FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();
             if (!corrected.empty()) {
                 std::string whole;
@@ -124,7 +124,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
             for (char c : out.text) plain += (c == '"' || c == '(' || c == ')' || c == '+' || c == '-') ? ' ' : c;
             out.degraded = true;
             try {
-                text_query = qp.parse_query(plain, Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+                text_query = qp.parse_query(plain, spell);
             } catch (const Xapian::QueryParserError&) {
                 std::vector<Xapian::Query> words;
                 Xapian::Stem stem("english");

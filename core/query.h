@@ -28,15 +28,20 @@ struct ParsedQuery {
     bool empty = true;                            // nothing to match on: browse
     std::vector<std::string> symbols;             // canonical symbols recognised
     std::string text;                             // the part that went to the parser
-    std::string corrected;                        // the whole query with spelling corrected, or empty
+    std::string corrected;                        // with Spelling::suggest: the whole query with spelling corrected, or empty
     bool degraded = false;                        // the parser refused the syntax; plain words were used
     std::map<std::string, std::string> display;   // index term -> what the user typed
 };
 
 enum class DefaultOp { all_words, any_word };
 
+// Whether to look for a spelling correction: it costs a quarter of a
+// typical search, so the searcher asks only when the query found nothing.
+enum class Spelling { skip, suggest };
+
 // `db` gives spelling and synonym data.
-ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words);
+ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
+                        Spelling spelling = Spelling::skip);
 
 // The fixed weight a symbol match adds (above any BM25 text score here).
 inline constexpr double SYMBOL_WEIGHT = 100.0;

@@ -514,8 +514,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
     };
 
     auto [enquire, mset] = run(pq, spy);
+    // Nothing for the query as typed: look for a correction, run it and say so.
+    if (mset.get_matches_estimated() == 0 && !pq.text.empty())
+        pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest).corrected;
     if (mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
-        // Nothing for the query as typed: run the correction and say so.
         ParsedQuery corrected = build_query(pq.corrected, db_);
         std::unique_ptr<TableSpy> spy2;
         auto [e2, m2] = run(corrected, spy2);
@@ -528,8 +530,6 @@ SearchResult Searcher::search(const SearchRequest& r) {
             mset = std::move(m2);
             spy = std::move(spy2);
         }
-    } else if (!pq.corrected.empty()) {
-        res.suggestion = pq.corrected;
     }
     res.parsed = pq.query.get_description();
     res.total = mset.get_matches_estimated();

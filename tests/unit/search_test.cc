@@ -165,6 +165,12 @@ TEST_CASE("spelling is corrected when the query has no hits; synonyms join acron
     CHECK(*r.suggestion == "corresponding adjustments");
     CHECK(r.corrected);
     CHECK(!r.hits.empty());
+    // A query that finds something is not second-guessed, even where the
+    // word as typed is not in the index and only its stem matches.
+    auto stemmed = s.search(req({{"q", "adjustment"}}, s));
+    CHECK(!stemmed.hits.empty());
+    CHECK(!stemmed.suggestion);
+    CHECK(!stemmed.corrected);
     auto dna = s.search(req({{"q", "DNA"}}, s));
     auto dna_ids = ids(dna);
     CHECK(std::count(dna_ids.begin(), dna_ids.end(), "2-cma-9") == 1);  // says "designated national authority"
