@@ -195,6 +195,8 @@ public:
     Xapian::Database& database() { return db_; }
     size_t documents() const { return db_.get_doccount(); }
     std::string revision() const;
+    // Names the revision this searcher sees (changes with every commit).
+    const std::string& snapshot_key() const { return snapshot_->key; }
 
 private:
     std::string path_;

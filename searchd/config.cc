@@ -21,8 +21,18 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         ->required()->envname("A6KB_DB");
     app.add_option("--listen", listen, "address:port to listen on (port 0: any free port)")
         ->envname("A6KB_LISTEN")->capture_default_str();
-    app.add_option("--threads", c.threads, "worker threads; each open keep-alive connection holds one (default: 8 per core, at least 32)")
+    app.add_option("--threads", c.threads, "requests handled at once (one index handle each) and worker threads kept "
+                                           "ready (default: 8 per core, at least 32)")
         ->envname("A6KB_THREADS")->check(CLI::Range(1u, 1024u));
+    app.add_option("--max-connections", c.max_connections, "connections open at once, each with a thread while it is "
+                                                           "open; more are answered 503 and closed")
+        ->envname("A6KB_MAX_CONNECTIONS")->check(CLI::Range(1u, 65536u))->capture_default_str();
+    app.add_option("--request-timeout", c.request_timeout_s, "seconds a client may take to send a whole request, "
+                                                             "from its first byte; slower ones get 408 and are closed")
+        ->envname("A6KB_REQUEST_TIMEOUT")->check(CLI::Range(1, 3600))->capture_default_str();
+    app.add_option("--cache-mb", c.cache_mb, "megabytes of finished responses kept for repeated requests, emptied "
+                                             "whenever the index changes (0: no cache)")
+        ->envname("A6KB_CACHE_MB")->check(CLI::Range(0ul, 65536ul))->capture_default_str();
     auto* web_opt = app.add_option("--web", c.web, "folder with the web pages' templates and assets (default: the project's web/; "
                                      "give an empty value for the API alone)")->envname("A6KB_WEB");
     app.add_option("--taxonomy", c.taxonomy, "taxonomy file (default: the one stored in the index)")
@@ -60,8 +70,8 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         std::error_code ec;
         if (std::filesystem::is_directory(A6KB_DEFAULT_WEB, ec)) c.web = A6KB_DEFAULT_WEB;
     }
-    // httplib gives a keep-alive connection one worker for its life, so the
-    // pool must cover the connections expected at once, not just the cores.
+    // Threads kept ready for connections (more start on demand, up to
+    // --max-connections) and the number of requests searched at once.
     if (c.threads == 0) c.threads = std::max(32u, 8 * std::thread::hardware_concurrency());
     return -1;
 }

@@ -15,12 +15,15 @@ struct ServerConfig {
     std::string db;                     // index folder or stub database file
     std::string host = "127.0.0.1";
     int port = 8080;                    // 0: any free port
-    unsigned threads = 0;               // 0: 8 x cores, at least 32
+    unsigned threads = 0;               // requests handled at once, and threads kept ready; 0: 8 x cores, at least 32
+    size_t cache_mb = 64;               // finished responses kept per index revision; 0: none
+    unsigned max_connections = 1024;    // open connections at once (a thread each); more are answered 503
     std::string web;                    // folder of templates and static assets; empty: no pages
     std::string taxonomy;               // empty: the one stored in the index
     std::string base_url;               // public address for feeds and OpenSearch; empty: from the Host header
     size_t max_body_bytes = 64 * 1024;
-    int read_timeout_s = 10;
+    int read_timeout_s = 10;            // longest wait for the next byte of a request
+    int request_timeout_s = 10;         // longest time from a request's first byte to its last
     bool quiet = false;                 // no access log
     SearchLimits limits;
 };

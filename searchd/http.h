@@ -5,10 +5,12 @@
 
 #include "searchd/config.h"
 #include "searchd/metrics.h"
+#include "searchd/response_cache.h"
 
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <semaphore>
 #include <vector>
 
 namespace httplib {
@@ -19,6 +21,7 @@ struct Response;
 
 namespace a6kb {
 
+class HttpServer;  // httplib::Server with searchd's own connection handling (http.cc)
 class Searcher;
 class SnapshotCache;
 class Pages;
@@ -36,16 +39,29 @@ public:
     int bind();
     // Serves until stop(); in-flight requests finish first.
     void run();
+    // Stops accepting and closes idle keep-alive connections; requests being
+    // read or answered finish first. Safe to call before run() has started.
     void stop();
+
+    // What the connection layer is doing now (also in /metrics).
+    struct ConnectionStats {
+        size_t open = 0;              // connections with a thread, waiting or being served
+        size_t threads = 0;           // connection threads alive (idle ones included)
+        unsigned long rejected = 0;   // connections answered 503 at --max-connections
+        unsigned long timed_out = 0;  // requests answered 408 (--request-timeout, or a silent client)
+    };
+    ConnectionStats connections() const;
 
 private:
     ServerConfig config_;
-    std::unique_ptr<httplib::Server> server_;
+    std::unique_ptr<HttpServer> server_;
+    std::unique_ptr<std::counting_semaphore<>> searching_;  // --threads requests searched at once
     Metrics metrics_;
     std::unique_ptr<Pages> pages_;  // null without a web folder
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Searcher>> pool_;  // idle searchers, one per worker in use
     std::shared_ptr<SnapshotCache> snapshots_;     // what all searchers of the index share
+    std::unique_ptr<ResponseCache> responses_;     // finished answers of the current revision
 
     class Lease;
     using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;

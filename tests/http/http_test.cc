@@ -165,3 +165,30 @@ TEST_CASE("a re-index while serving is seen by the next request", "[http][reload
     run_index(server().index);
     CHECK(server().get_json("/api/v1/search?q=hydrogen", 200)["total"]["value"] == 0);
 }
+
+TEST_CASE("a repeated request is answered from the response cache with the same bytes and headers", "[http][cache]") {
+    auto counter = [](const std::string& name) {
+        auto m = server().get("/metrics");
+        REQUIRE(m);
+        auto at = m->body.find("\n" + name + " ");
+        REQUIRE(at != std::string::npos);
+        return std::stol(m->body.substr(at + name.size() + 2));
+    };
+    const std::string path = "/api/v1/search?q=cooperative+approaches&per_page=3";
+    auto first = server().get(path);
+    REQUIRE(first);
+    long hits = counter("a6kb_cache_hits_total");
+    auto again = server().get(path);
+    REQUIRE(again);
+    CHECK(counter("a6kb_cache_hits_total") == hits + 1);
+    CHECK(again->status == 200);
+    CHECK(again->body == first->body);
+    CHECK(again->get_header_value("Content-Type") == first->get_header_value("Content-Type"));
+    CHECK(again->get_header_value("Access-Control-Allow-Origin") == "*");
+    CHECK(again->get_header_value("X-Content-Type-Options") == "nosniff");
+    // Errors are not kept: each bad request is answered afresh.
+    long misses = counter("a6kb_cache_misses_total");
+    server().get_json("/api/v1/search?page=0", 400);
+    server().get_json("/api/v1/search?page=0", 400);
+    CHECK(counter("a6kb_cache_misses_total") == misses + 2);
+}
