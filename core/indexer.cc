@@ -30,6 +30,7 @@
 #include <sstream>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 
 #ifndef A6KB_DEFAULT_TAXONOMY
 #define A6KB_DEFAULT_TAXONOMY ""
@@ -178,6 +179,7 @@ public:
     std::set<std::string> touched_families;
 
     std::optional<Xapian::Document> find(const std::string& id) {
+        if (pending_ids_.count(id)) flush();
         std::string q = schema::term(schema::ID, id);
         auto it = db_.postlist_begin(q);
         if (it == db_.postlist_end(q)) return std::nullopt;
@@ -190,10 +192,11 @@ public:
         auto existing = find(b.record.id);
         auto cat = catalog_records.find(b.record.id);
         if (!existing && (cat == catalog_records.end() || cat->second.key == key)) {
-            // Nothing to merge: the document built on the extraction thread is the one.
-            if (!b.record.family.empty()) touched_families.insert(b.record.family);
-            add_spelling(b.spelling);
-            db_.replace_document(schema::term(schema::ID, b.record.id), b.doc);
+            // Nothing to merge: the document built on the extraction thread is
+            // the one; it waits for the end of the batch, where the versions
+            // of its family are settled before it is written.
+            pending_ids_.insert(b.record.id);
+            pending_.push_back(std::move(b));
             ++report_.records_written;
             return;
         }
@@ -275,30 +278,30 @@ public:
         ++report_.records_written;
     }
 
-    // Marks the newest version of each touched family (XN term, "latest" in data).
+    // Writes the batch's new documents, then marks the newest version of
+    // each touched family (XN term, "latest" in the data). A family's new
+    // versions are settled in memory first, so only documents already in
+    // the index are rewritten when a newer version arrives (rewriting one
+    // reads back all its terms and positions).
     void mark_latest() {
+        flush();
+        const std::string latest_term(schema::LATEST.prefix);
         for (const auto& family : touched_families) {
             std::string ft = schema::term(schema::FAMILY, symbol_key(family));
-            std::vector<Xapian::docid> ids;
+            std::vector<std::pair<Xapian::docid, std::string>> versions;
             std::string best;
             for (auto it = db_.postlist_begin(ft); it != db_.postlist_end(ft); ++it) {
-                ids.push_back(*it);
-                best = std::max(best, db_.get_document(*it).get_value(schema::VERSION.slot));
+                versions.emplace_back(*it, db_.get_document(*it).get_value(schema::VERSION.slot));
+                best = std::max(best, versions.back().second);
             }
-            const std::string latest_term(schema::LATEST.prefix);
-            for (auto did : ids) {
-                Xapian::Document doc = db_.get_document(did);
-                bool should = doc.get_value(schema::VERSION.slot) == best;
-                bool has = false;
-                auto t = doc.termlist_begin();
-                t.skip_to(latest_term);
-                has = t != doc.termlist_end() && *t == latest_term;
+            auto marked = db_.postlist_begin(latest_term);
+            for (const auto& [did, version] : versions) {
+                marked.skip_to(did);
+                bool has = marked != db_.postlist_end(latest_term) && *marked == did;
+                bool should = version == best;
                 if (has == should) continue;
-                if (should) doc.add_boolean_term(latest_term);
-                else doc.remove_term(latest_term);
-                Record stored = decode_data(doc.get_data());
-                stored.latest = should;
-                doc.set_data(encode_data(stored));
+                Xapian::Document doc = db_.get_document(did);
+                set_latest(doc, should);
                 db_.replace_document(did, doc);
             }
         }
@@ -321,6 +324,40 @@ public:
     }
 
 private:
+    static void set_latest(Xapian::Document& doc, bool latest) {
+        const std::string latest_term(schema::LATEST.prefix);
+        if (latest) doc.add_boolean_term(latest_term);
+        else doc.remove_term(latest_term);
+        Record stored = decode_data(doc.get_data());
+        stored.latest = latest;
+        doc.set_data(encode_data(stored));
+    }
+
+    // Writes the waiting documents, each already marked for whether it is
+    // the newest of its family among the index's versions and the batch's.
+    void flush() {
+        std::map<std::string, std::string> best;  // family -> newest version key
+        for (const auto& b : pending_)
+            if (!b.record.family.empty()) {
+                auto& v = best[b.record.family];
+                v = std::max(v, b.doc.get_value(schema::VERSION.slot));
+            }
+        for (auto& [family, v] : best) {
+            std::string ft = schema::term(schema::FAMILY, symbol_key(family));
+            for (auto it = db_.postlist_begin(ft); it != db_.postlist_end(ft); ++it)
+                v = std::max(v, db_.get_document(*it).get_value(schema::VERSION.slot));
+            touched_families.insert(family);
+        }
+        for (auto& b : pending_) {
+            if (!b.record.family.empty() && b.doc.get_value(schema::VERSION.slot) != best[b.record.family])
+                set_latest(b.doc, false);
+            add_spelling(b.spelling);
+            db_.replace_document(schema::term(schema::ID, b.record.id), b.doc);
+        }
+        pending_.clear();
+        pending_ids_.clear();
+    }
+
     void add_spelling(const SpellingWords& words) {
         for (const auto& [word, n] : words) db_.add_spelling(word, n);
     }
@@ -329,6 +366,8 @@ private:
     const Taxonomy& taxonomy_;
     IndexReport& report_;
     Xapian::TermGenerator tg_;
+    std::vector<Built> pending_;  // new documents of this batch, written by flush()
+    std::unordered_set<std::string> pending_ids_;
 };
 
 // Runs `process(i)` for i in [0, n) on `jobs` threads and hands the results
