@@ -501,6 +501,25 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
                     continue;
                 }
                 std::error_code fec;
+                if (it->is_symlink(fec)) {
+                    // Links are followed to files only: a loop, a link to
+                    // nothing or to a folder is named, not silently left out.
+                    std::string rel = it->path().lexically_relative(root).string();
+                    std::error_code lec;
+                    auto target = fs::status(it->path(), lec);
+                    if (lec == std::errc::too_many_symbolic_link_levels) {
+                        skip(rel, "symbolic link loop");
+                        continue;
+                    }
+                    if (target.type() == fs::file_type::not_found) {
+                        skip(rel, "broken symbolic link: its target does not exist");
+                        continue;
+                    }
+                    if (target.type() == fs::file_type::directory) {
+                        skip(rel, "symbolic link to a folder: not followed (give that folder as a path of its own)");
+                        continue;
+                    }
+                }
                 if (!it->is_regular_file(fec)) continue;
                 add(fs::canonical(it->path(), fec), fs::relative(it->path(), root).string());
             }
