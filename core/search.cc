@@ -257,9 +257,9 @@ Searcher::Searcher(const std::string& db_path, std::optional<Taxonomy> taxonomy,
 }
 
 bool Searcher::refresh() {
-    if (!db_.reopen()) return false;
-    snapshot_ = cache_->get(db_, path_);
-    return true;
+    bool changed = db_.reopen();
+    if (changed || !snapshot_) snapshot_ = cache_->get(db_, path_);
+    return changed;
 }
 
 std::string Searcher::revision() const {

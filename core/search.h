@@ -184,6 +184,12 @@ public:
     // Sees the latest committed revision; returns true if it changed.
     bool refresh();
 
+    // Lets go of its revision's shared data (facet table, completions) while
+    // it sits idle, so a pool of idle searchers keeps no old revision alive
+    // (under a re-indexing loop, each held a different one); the next
+    // refresh() takes the current one.
+    void idle() { snapshot_.reset(); }
+
     SearchResult search(const SearchRequest& request);
     std::optional<DocumentView> document(const std::string& id);
     std::vector<FacetResult> facet_overview();

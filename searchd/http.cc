@@ -470,6 +470,7 @@ public:
         }
     }
     ~Lease() {
+        searcher_->idle();
         {
             std::lock_guard lk(server_.pool_mutex_);
             server_.pool_.push_back(std::move(searcher_));
