@@ -387,9 +387,10 @@ TEST_CASE("a thousand hostile requests: no 5xx, no drop, no hang, JSON errors", 
 
 TEST_CASE("silent and half-sent connections do not block other clients", "[hostile][http]") {
     Server s;
-    // Two connections that say nothing and two that stop mid-request hold
-    // four of the eight workers (httplib gives a connection a worker for its
-    // life, until the read timeout); the others keep answering.
+    // Two connections that say nothing and two that stop mid-request each
+    // hold a connection thread until their deadline; other clients get
+    // threads of their own and keep being answered (slow_clients_test.cc
+    // goes further).
     std::vector<int> idle;
     for (int i = 0; i < 4; ++i) {
         int fd = ::socket(AF_INET, SOCK_STREAM, 0);
