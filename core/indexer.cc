@@ -294,11 +294,9 @@ public:
                 versions.emplace_back(*it, db_.get_document(*it).get_value(schema::VERSION.slot));
                 best = std::max(best, versions.back().second);
             }
-            // Whether a document has the mark, from its own term list, not from
-            // the XN posting list (most documents are on it): with that list
-            // read here, indexing 100k synthetic documents slowed from ~150 to
-            // under 20 documents/s past 50,000 (the suspected cause, not yet
-            // confirmed: skip_to on a posting list with pending changes).
+            // Whether a document has the mark, from its own term list (a
+            // family has a few documents; the XN posting list has most of the
+            // index, with this batch's changes pending on it).
             for (const auto& [did, version] : versions) {
                 Xapian::Document doc = db_.get_document(did);
                 auto t = doc.termlist_begin();
