@@ -79,13 +79,8 @@ bool complete(const std::string& in, bool head) {
 // server closes the connection or `timeout` passes without a byte.
 Reply send_raw(int port, const std::string& raw, std::chrono::milliseconds timeout = std::chrono::seconds(5)) {
     Reply r;
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    int fd = test::connect_loopback(port);
     REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     size_t sent = 0;
     while (sent < raw.size()) {
         ssize_t n = ::send(fd, raw.data() + sent, raw.size() - sent, MSG_NOSIGNAL);
@@ -393,12 +388,8 @@ TEST_CASE("silent and half-sent connections do not block other clients", "[hosti
     // goes further).
     std::vector<int> idle;
     for (int i = 0; i < 4; ++i) {
-        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(static_cast<uint16_t>(s.port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+        int fd = test::connect_loopback(s.port);
+        REQUIRE(fd >= 0);
         if (i % 2) {
             std::string partial = "GET /api/v1/search?q=meth";
             ::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL);

@@ -5,6 +5,11 @@
 
 #include "searchd/http.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <memory>
 #include <thread>
 
@@ -29,5 +34,21 @@ private:
     std::thread thread_;
     int port_ = 0;
 };
+
+// A plain TCP connection to 127.0.0.1:port, for tests that speak raw
+// HTTP (or none); -1 if it cannot be made. The caller closes it.
+inline int connect_loopback(int port) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0) return -1;
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
 
 }  // namespace a6kb::test

@@ -8,6 +8,7 @@
 // connection count to say the slow connections are held, then checks.
 #include "core/indexer.h"
 #include "searchd/http.h"
+#include "serving.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -71,13 +72,8 @@ struct Server {
 };
 
 int connect_to(int port) {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    int fd = test::connect_loopback(port);
     REQUIRE(fd >= 0);
-    sockaddr_in addr{};
-    addr.sin_family = AF_INET;
-    addr.sin_port = htons(static_cast<uint16_t>(port));
-    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     return fd;
 }
 
