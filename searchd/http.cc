@@ -518,11 +518,6 @@ SearchServer::SearchServer(ServerConfig config)
       server_(std::make_unique<HttpServer>(config_)),
       searching_(std::make_unique<std::counting_semaphore<>>(config_.threads)),
       responses_(std::make_unique<ResponseCache>(config_.cache_mb << 20)) {
-    // One malloc arena per core (at least two) rather than glibc's eight:
-    // with a thread per connection, the extra arenas mostly hold freed
-    // memory (see give_back_free_memory). Set before the connection threads
-    // start.
-    ::mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
     std::optional<Taxonomy> tax;
     if (!config_.taxonomy.empty()) tax = Taxonomy::load(config_.taxonomy);
     snapshots_ = std::make_shared<SnapshotCache>(std::move(tax));
