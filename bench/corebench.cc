@@ -16,6 +16,7 @@
 // Prints one JSON object per mode (latency percentiles in ms, requests/s,
 // and how many requests' match totals agree between the two modes).
 #include "core/errors.h"
+#include "core/query.h"
 #include "core/schema.h"
 #include "core/search.h"
 
@@ -80,7 +81,7 @@ public:
 
     size_t search(const a6kb::SearchRequest& r) {
         namespace schema = a6kb::schema;
-        Xapian::Query q = r.q.empty() ? Xapian::Query::MatchAll
+        Xapian::Query q = r.q.empty() ? a6kb::match_all()
                                       : qp_.parse_query(r.q, Xapian::QueryParser::FLAG_DEFAULT);
         auto filter = [&](const std::string& skip) {
             std::vector<Xapian::Query> parts;

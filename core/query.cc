@@ -152,9 +152,11 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
     }
     if (!text_query.empty()) parts.push_back(text_query);
     out.empty = parts.empty();
-    out.query = out.empty ? Xapian::Query::MatchAll
+    out.query = out.empty ? match_all()
                           : (parts.size() == 1 ? parts.front() : Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()));
     return out;
 }
+
+Xapian::Query match_all() { return Xapian::Query(std::string()); }
 
 }  // namespace a6kb

@@ -24,7 +24,7 @@ namespace a6kb {
 class Taxonomy;
 
 struct ParsedQuery {
-    Xapian::Query query;                          // MatchAll for an empty query
+    Xapian::Query query;                          // match_all() for an empty query
     bool empty = true;                            // nothing to match on: browse
     std::vector<std::string> symbols;             // canonical symbols recognised
     std::string text;                             // the part that went to the parser
@@ -42,6 +42,12 @@ enum class Spelling { skip, suggest };
 // `db` gives spelling and synonym data.
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
                         Spelling spelling = Spelling::skip);
+
+// A query matching every document, new on each call. Never copy
+// Xapian::Query::MatchAll instead: it is one object for the whole process,
+// and Xapian's reference counts are not atomic, so searchers on several
+// threads copying it at once can free it under each other.
+Xapian::Query match_all();
 
 // The fixed weight a symbol match adds (above any BM25 text score here).
 inline constexpr double SYMBOL_WEIGHT = 100.0;

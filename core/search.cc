@@ -686,7 +686,7 @@ std::vector<FacetResult> Searcher::facet_overview() {
     SearchRequest all;
     all.latest_only = false;
     bool exact = true;
-    return count(Xapian::Query::MatchAll, all, nullptr, exact);
+    return count(match_all(), all, nullptr, exact);
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limit) {

@@ -7,6 +7,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <atomic>
+#include <thread>
+
 using namespace a6kb;
 using test::TempDir;
 
@@ -205,6 +208,35 @@ TEST_CASE("sorting by date; browsing without a query", "[search]") {
     auto page2 = s.search(req({{"per_page", "2"}, {"page", "2"}, {"sort", "newest"}}, s));
     REQUIRE(page2.hits.size() == 2);
     CHECK(page2.hits[0].record.id == newest.hits[2].record.id);
+}
+
+TEST_CASE("browsing on several threads at once shares no Xapian object", "[search][threads]") {
+    // Xapian's reference counts are not atomic: a query object copied on two
+    // threads at once can be freed under one of them. The static
+    // Xapian::Query::MatchAll was such an object (every browse copied it).
+    Xapian::WritableDatabase mem(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    auto a = build_query("", mem).query, b = build_query("", mem).query;
+    CHECK(a.get_description() == "Query(<alldocuments>)");
+    CHECK(a.internal.get() != Xapian::Query::MatchAll.internal.get());
+    CHECK(a.internal.get() != b.internal.get());
+
+    // Two searchers browse and count facets side by side (run this under
+    // scripts/test --sanitize or a thread sanitizer to see a race).
+    Searcher first(indexed().db);
+    const size_t expected = first.search(req({}, first)).total;
+    REQUIRE(expected > 0);
+    std::atomic<size_t> wrong{0};
+    auto browse = [&] {
+        Searcher s(indexed().db);
+        for (int i = 0; i < 300; ++i) {
+            if (s.search(req({}, s)).total != expected) ++wrong;
+            if (s.facet_overview().empty()) ++wrong;
+        }
+    };
+    std::thread t1(browse), t2(browse);
+    t1.join();
+    t2.join();
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("a document view lists versions, what it cites and what cites it", "[search][document]") {
