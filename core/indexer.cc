@@ -756,7 +756,8 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
     try {
         // The window is one batch (up to 512 files, for memory), so the workers
         // keep extracting while the writer writes and commits a batch.
-        size_t window = std::clamp<size_t>(options.batch_files, std::max<size_t>(16, jobs * 4), 512);
+        const size_t least = std::max<size_t>(16, jobs * 4);
+        size_t window = std::clamp<size_t>(options.batch_files, least, std::max<size_t>(least, 512));
         ordered_parallel(files.size(), jobs, window, process, consume);
 
         // Files gone from under the folders given in this run.
