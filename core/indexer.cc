@@ -301,6 +301,9 @@ public:
             // family has a few documents; the XN posting list has most of the
             // index, with this batch's changes pending on it).
             for (const auto& [did, version] : versions) {
+                // Opened again just before it is replaced: Xapian then
+                // rewrites only what changed (the mark and the data), not
+                // the positions; only the last document opened gets that.
                 Xapian::Document doc = db_.get_document(did);
                 auto t = doc.termlist_begin();
                 t.skip_to(latest_term);

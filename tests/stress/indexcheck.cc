@@ -9,7 +9,10 @@
 // "docs_without_id", "ids_on_several_docs", "unreadable", "error"}; with
 // --ids, writes the sorted ids to FILE, one a line. Exit status: 0 when the
 // index opened and every document was read and carries exactly one id that
-// no other document has; 1 otherwise; 2 on bad usage.
+// no other document has; 1 otherwise; CLI11's usage status (over 100) on bad usage.
+#include "core/schema.h"
+
+#include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
@@ -22,19 +25,11 @@
 
 int main(int argc, char** argv) {
     std::string db_path, ids_file;
-    for (int i = 1; i < argc; ++i) {
-        std::string a = argv[i];
-        if (a == "--ids" && i + 1 < argc) ids_file = argv[++i];
-        else if (!a.empty() && a[0] != '-' && db_path.empty()) db_path = a;
-        else {
-            std::fprintf(stderr, "usage: a6kb-indexcheck DB [--ids FILE]\n");
-            return 2;
-        }
-    }
-    if (db_path.empty()) {
-        std::fprintf(stderr, "usage: a6kb-indexcheck DB [--ids FILE]\n");
-        return 2;
-    }
+    CLI::App app{"a6kb-indexcheck: read every document of an index and list its record ids"};
+    app.add_option("db", db_path, "index folder")->required();
+    app.add_option("--ids", ids_file, "write the sorted ids here, one a line");
+    CLI11_PARSE(app, argc, argv);
+    const std::string id_prefix(a6kb::schema::ID.prefix);
     nlohmann::json out = {{"opened", false}};
     std::vector<std::string> ids;
     bool ok = false;
@@ -54,7 +49,7 @@ int main(int argc, char** argv) {
                 for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
                     const std::string term = *t;
                     sink = sink + term.size() + t.get_wdf();
-                    if (!term.empty() && term[0] == 'Q') ++q_terms;
+                    if (term.compare(0, id_prefix.size(), id_prefix) == 0) ++q_terms;
                 }
                 for (auto v = doc.values_begin(); v != doc.values_end(); ++v) sink = sink + (*v).size();
                 (void)sink;
@@ -63,10 +58,10 @@ int main(int argc, char** argv) {
                 if (++unreadable <= 5) std::fprintf(stderr, "indexcheck: document %u: %s\n", *it, e.get_description().c_str());
             }
         }
-        // The ids, from the Q terms of the index (one document each).
+        // The ids, from the id terms of the index (one document each).
         size_t shared = 0;
-        for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
-            ids.push_back((*t).substr(1));
+        for (auto t = db.allterms_begin(id_prefix); t != db.allterms_end(id_prefix); ++t) {
+            ids.push_back((*t).substr(id_prefix.size()));
             if (t.get_termfreq() != 1) ++shared;
         }
         out["documents_read"] = docs;
