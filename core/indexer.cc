@@ -78,7 +78,8 @@ struct Outcome {
     std::string hash;
     std::string reason;
     std::vector<Built> recs;
-    uint64_t bytes = 0;
+    uint64_t bytes = 0;       // read from the file
+    uint64_t text_bytes = 0;  // extracted text of its records
 };
 
 // The family a versioned record belongs to when no catalog names one.
@@ -648,6 +649,7 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
     for (const auto& f : files) bytes_total += f.size;
     Progress progress{0, files.size(), 0, bytes_total, {}};
     size_t in_batch = 0;
+    uint64_t batch_text = 0;
 
     std::vector<Xapian::TermGenerator> generators;
     for (unsigned t = 0; t < jobs; ++t) generators.push_back(make_term_generator());
@@ -702,6 +704,7 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
             Built b{std::move(r), {}, {}};
             b.doc = to_document(b.record, {f.key}, generators[worker], &taxonomy);
             b.spelling = spelling_words(b.record, &taxonomy);
+            for (const auto& page : b.record.pages) o.text_bytes += page.size();
             o.recs.push_back(std::move(b));
         }
         return o;
@@ -748,17 +751,21 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
         progress.bytes_done += f.size;
         progress.elapsed = std::chrono::steady_clock::now() - started;
         if (on_progress) on_progress(progress);
-        if (++in_batch >= options.batch_files) {
+        batch_text += o.text_bytes;
+        if (++in_batch >= options.batch_files || batch_text >= options.batch_text_bytes) {
             writer.mark_latest();
             db.commit_transaction();
             db.begin_transaction();
             in_batch = 0;
+            batch_text = 0;
         }
     };
 
     try {
         // The window is one batch (up to 512 files, for memory), so the workers
-        // keep extracting while the writer writes and commits a batch.
+        // keep extracting while the writer writes and commits a batch. (It is
+        // not bounded by text: files waiting in it hold their text and their
+        // built document, a few times less than a batch's pending postings.)
         const size_t least = std::max<size_t>(16, jobs * 4);
         size_t window = std::clamp<size_t>(options.batch_files, least, std::max<size_t>(least, 512));
         ordered_parallel(files.size(), jobs, window, process, consume);

@@ -33,7 +33,12 @@ struct IndexOptions {
     std::vector<std::filesystem::path> paths;  // folders or files
     bool full = false;                         // re-extract everything
     unsigned jobs = 0;                         // extraction threads; 0 = all cores
-    size_t batch_files = 200;                  // files per commit
+    // A commit ends a batch of at most batch_files files or, whichever comes
+    // first, batch_text_bytes of extracted text: Xapian holds a batch's
+    // postings and positions in memory until the commit, about 45 bytes for
+    // each byte of text (docs/architecture.md, "Batches").
+    size_t batch_files = 500;
+    uint64_t batch_text_bytes = 4ull << 20;
     ExtractLimits limits;
     // PDFs are extracted in child processes started from this executable
     // (with --extract-worker), so a crash or hang in the PDF library is a

@@ -64,7 +64,12 @@ int main(int argc, char** argv) {
                                              "library then ends the run)");
     app.add_option("--pdf-timeout", options.extract_timeout_s, "seconds one PDF may take before it is skipped")
         ->check(CLI::Range(1.0, 86400.0))->capture_default_str();
-    app.add_option("--batch", options.batch_files, "files per commit")->check(CLI::Range(1ul, 1000000ul))->capture_default_str();
+    app.add_option("--batch", options.batch_files, "commit after this many files at most")
+        ->check(CLI::Range(1ul, 1000000ul))->capture_default_str();
+    double batch_mb = double(options.batch_text_bytes) / (1 << 20);
+    app.add_option("--batch-mb", batch_mb,
+                   "commit after this much extracted text at most, in MB (memory: about 45 MB per MB, on top "
+                   "of ~200 MB)")->check(CLI::Range(0.001, 1e5))->capture_default_str();
     app.add_option("PATH", paths, "folders (read recursively) and files to index")->required();
     try {
         app.parse(argc, argv);
@@ -89,6 +94,7 @@ int main(int argc, char** argv) {
         return 2;
     }
     options.limits.max_file_size = static_cast<uint64_t>(max_size_mb * 1024 * 1024);
+    options.batch_text_bytes = static_cast<uint64_t>(batch_mb * 1024 * 1024);
     if (!in_process) {
         std::error_code ec;
         auto self = std::filesystem::read_symlink("/proc/self/exe", ec);

@@ -220,6 +220,34 @@ int run_binary(const std::vector<std::string>& args, pid_t* pid_out = nullptr) {
 
 }  // namespace
 
+TEST_CASE("a batch ends at its file count or at its amount of text, whichever comes first", "[indexer][e2e][batch]") {
+    // 40 files of about 2,000 bytes of text each. A commit is one revision.
+    Corpus c;
+    const int n = 40;
+    for (int i = 0; i < n; ++i) {
+        std::string body = "Record " + std::to_string(i) + " on registries.";
+        while (body.size() < 2000) body += " word" + std::to_string((i * 13 + body.size()) % 911);
+        c.write("f" + std::to_string(i) + ".txt", body);
+    }
+    auto revisions = [&](size_t files, uint64_t text, const std::string& name) {
+        IndexOptions o = c.options();
+        o.db = c.dir.path() / name;
+        o.batch_files = files;
+        o.batch_text_bytes = text;
+        auto report = run_index(o);
+        CHECK(report.documents == n);
+        return Xapian::Database(o.db.string()).get_revision();
+    };
+    const auto one = revisions(1000, 1ull << 30, "one");
+    const auto by_files = revisions(4, 1ull << 30, "by-files");
+    const auto by_text = revisions(1000, 5000, "by-text");  // every third file
+    CHECK(one <= 2);
+    CHECK(by_files >= one + n / 4 - 1);
+    CHECK(by_files <= one + n / 4 + 1);
+    CHECK(by_text >= one + n / 3 - 1);
+    CHECK(by_text <= one + n / 3 + 1);
+}
+
 TEST_CASE("the indexer binary: strict mode, JSON report, bad taxonomy", "[indexer][e2e][cli]") {
     Corpus c;
     c.write("good.txt", "Guidance for designated national authorities on authorization.");
