@@ -251,7 +251,13 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     for (const auto& p : e.pages) { all += p; all += '\n'; }
     std::string head = e.first_page_text(1);
     if (head.size() < 400) head = e.first_page_text(2);
-    head = head.substr(0, 4000);
+    if (head.size() > 4000) {
+        // Cut at the last whole line: the tail of a long line cut short would
+        // pass for a short one, and a code cited at its start for the
+        // document's own (the rule "a symbol on a line of its own" below).
+        head.resize(4000);
+        if (auto nl = head.rfind('\n'); nl != std::string::npos) head.resize(nl + 1);
+    }
 
     auto apply_explicit = [&](Record& r) -> bool {
         if (!e.meta.empty())

@@ -107,3 +107,26 @@ TEST_CASE("titles skip the boilerplate above them", "[infer]") {
           "Guidance on registries for Article 6");
     CHECK(title_from_lines("").empty());
 }
+
+TEST_CASE("a symbol cited where the first page's head is cut off is not taken as the record's own", "[infer]") {
+    // The head read for a record's own symbol is the first 4,000 bytes of its
+    // first page. A long line cut there must not look like a short line that
+    // holds a symbol ("See A6.4-INFO-GOV-0007 and th"): found on the 100k
+    // synthetic corpus, where it gave two documents one id.
+    auto tax = Taxonomy::load(test::fixture("taxonomy.xml"));
+    const std::string title = "Guidance for host countries\n";
+    std::string filler;
+    while (filler.size() < 3941) filler += "baseline ";
+    filler.resize(3941);
+    std::string cited = "See A6.4-INFO-GOV-0007 and";
+    while (cited.size() < 600) cited += " the registry and its procedures";
+    const std::string page = title + filler + "\n" + cited + "\n";
+    REQUIRE(page.find("A6.4-INFO-GOV-0007") < 4000);
+    REQUIRE(page.find('\n', title.size() + filler.size() + 1) > 4000);
+    auto r = infer_records(pages_of({page}, "text/plain"), "notes/guidance.txt", "guidance.txt", tax, nullptr);
+    REQUIRE(r.records.size() == 1);
+    const Record& rec = r.records[0];
+    CHECK(rec.symbols.empty());
+    CHECK(rec.id != "a6-4-info-gov-0007");
+    CHECK(rec.references == std::vector<std::string>{"A6.4-INFO-GOV-0007"});
+}
