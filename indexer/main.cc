@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1ul, 1000000ul))->capture_default_str();
     double batch_mb = double(options.batch_text_bytes) / (1 << 20);
     app.add_option("--batch-mb", batch_mb,
-                   "commit after this much extracted text at most, in MB (memory: about 45 MB per MB, on top "
-                   "of ~200 MB)")->check(CLI::Range(0.001, 1e5))->capture_default_str();
+                   "commit after this much extracted text at most, in MB (peak memory: about 150 MB, plus "
+                   "45 MB per MB of text in a batch)")->check(CLI::Range(0.001, 1e5))->capture_default_str();
     app.add_option("PATH", paths, "folders (read recursively) and files to index")->required();
     try {
         app.parse(argc, argv);
