@@ -15,10 +15,10 @@
 // least one full pass). With --threads N each thread has its own handle.
 // Prints one JSON object per mode (latency percentiles in ms, requests/s,
 // and how many requests' match totals agree between the two modes).
-#include "core/errors.h"
-#include "core/query.h"
-#include "core/schema.h"
-#include "core/search.h"
+#include "core/model/errors.h"
+#include "core/search/query.h"
+#include "core/model/schema.h"
+#include "core/search/searcher.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

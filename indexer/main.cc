@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 // a6kb-indexer: flags -> IndexOptions -> run_index -> summary.
-#include "core/check.h"
-#include "core/errors.h"
-#include "core/extract_worker.h"
-#include "core/indexer.h"
-#include "core/log.h"
+#include "core/index/check.h"
+#include "core/model/errors.h"
+#include "core/extract/worker.h"
+#include "core/index/indexer.h"
+#include "core/model/log.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
@@ -32,7 +32,7 @@ std::string human_bytes(double b) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    // The PDF extraction child (see core/extract_worker.h): started by this
+    // The PDF extraction child (see core/extract/worker.h): started by this
     // program itself, never by people.
     if (argc >= 2 && std::string_view(argv[1]) == "--extract-worker")
         return a6kb::run_extract_worker(argc >= 3 ? std::strtoull(argv[2], nullptr, 10) : 0);

@@ -4,7 +4,7 @@
 // once. A bad value exits with the reason and the usage.
 #pragma once
 
-#include "core/search.h"
+#include "core/search/searcher.h"
 
 #include <string>
 #include <vector>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "searchd/http.h"
 
-#include "core/errors.h"
-#include "core/log.h"
-#include "core/search.h"
+#include "core/model/errors.h"
+#include "core/model/log.h"
+#include "core/search/searcher.h"
 #include "searchd/pages.h"
 #include "searchd/render.h"
 

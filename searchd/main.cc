@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // a6kb-searchd: flags -> ServerConfig -> SearchServer. SIGTERM and SIGINT
 // stop accepting, let in-flight requests finish, and exit 0.
-#include "core/errors.h"
-#include "core/log.h"
+#include "core/model/errors.h"
+#include "core/model/log.h"
 #include "searchd/config.h"
 #include "searchd/http.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "searchd/pages.h"
 
-#include "core/text.h"
+#include "core/model/text.h"
 #include "searchd/render.h"
 
 #include <ctemplate/template.h>

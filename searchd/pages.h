@@ -5,7 +5,7 @@
 // marks it :none, which only pre-escaped snippets are).
 #pragma once
 
-#include "core/search.h"
+#include "core/search/searcher.h"
 
 #include <memory>
 #include <string>

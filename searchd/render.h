@@ -3,7 +3,7 @@
 // OpenSearch XML. Pure functions of their inputs.
 #pragma once
 
-#include "core/search.h"
+#include "core/search/searcher.h"
 
 #include <nlohmann/json.hpp>
 

@@ -57,7 +57,7 @@ def clean(text):
 
 
 def slug(text):
-    """The indexer's slug (core/symbols.cc): lowercase letters and digits, other
+    """The indexer's slug (core/model/symbols.cc): lowercase letters and digits, other
     runs become one hyphen."""
     out = []
     for ch in text:

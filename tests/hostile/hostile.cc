@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "hostile.h"
 
-#include "core/extract.h"
+#include "core/extract/extract.h"
 
 #include <random>
 #include <stdexcept>

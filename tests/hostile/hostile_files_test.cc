@@ -4,13 +4,13 @@
 // or skipped with a reason a person can act on, in bounded time, and never
 // stop a run or take the good documents with it. Every input is made here,
 // from fixed seeds, so a failure replays exactly.
-#include "core/catalog.h"
-#include "core/extract.h"
-#include "core/indexer.h"
-#include "core/schema.h"
-#include "core/symbols.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/index/catalog.h"
+#include "core/extract/extract.h"
+#include "core/index/indexer.h"
+#include "core/model/schema.h"
+#include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 #include "hostile.h"
 #include "support.h"
 

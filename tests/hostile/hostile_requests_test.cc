@@ -5,7 +5,7 @@
 // dropped or hang; API errors must keep the {"error": {"code", "message"}}
 // contract; nothing outside web/static may be served; and the server must
 // still answer /healthz afterwards.
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 #include "../http/serving.h"
 #include "support.h"
 

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The HTTP API: the router in a thread on a free port of 127.0.0.1,
 // stopped by a scope guard; every endpoint and every error.
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 #include "serving.h"
 #include "support.h"
 

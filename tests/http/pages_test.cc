@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The web pages as HTTP responses: status, headers, escaping, static files.
 // (What a person sees and clicks is covered by tests/browser.)
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 #include "serving.h"
 #include "support.h"
 

@@ -2,8 +2,8 @@
 // End to end with the real binaries: a6kb-searchd started on a free port,
 // searched, re-indexed under it, stopped with SIGTERM; and an index split
 // into two shards served by xapian-tcpsrv gives the same answers as one.
-#include "core/indexer.h"
-#include "core/search.h"
+#include "core/index/indexer.h"
+#include "core/search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -6,7 +6,7 @@
 //
 // No sleep orders these steps: each one waits (bounded) for the server's own
 // connection count to say the slow connections are held, then checks.
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 #include "searchd/http.h"
 #include "serving.h"
 #include "support.h"

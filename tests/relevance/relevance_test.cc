@@ -2,8 +2,8 @@
 // The relevance suite: the shipped corpus, indexed as scripts/run does, and
 // the queries of queries.tsv; precision@3 and MRR are printed and written to
 // relevance-report.json in the build folder. Fails below precision@3 0.9.
-#include "core/indexer.h"
-#include "core/search.h"
+#include "core/index/indexer.h"
+#include "core/search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -10,7 +10,7 @@
 // --ids, writes the sorted ids to FILE, one a line. Exit status: 0 when the
 // index opened and every document was read and carries exactly one id that
 // no other document has; 1 otherwise; CLI11's usage status (over 100) on bad usage.
-#include "core/schema.h"
+#include "core/model/schema.h"
 
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>

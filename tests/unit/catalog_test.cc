@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/catalog.h"
-#include "core/errors.h"
-#include "core/taxonomy.h"
+#include "core/index/catalog.h"
+#include "core/model/errors.h"
+#include "core/model/taxonomy.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -71,7 +71,7 @@ TEST_CASE("catalog errors name the file, the line and the value", "[catalog]") {
     CHECK_THAT(error_of("<catalog><record>"), Catch::Contains("bad.catalog.xml:"));
 }
 
-#include "core/check.h"
+#include "core/index/check.h"
 
 TEST_CASE("the corpus check reports every problem with its place", "[catalog][check]") {
     TempDir dir;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/decisions.h"
+#include "core/index/decisions.h"
 
 #include <catch2/catch.hpp>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-// docs/schema.md must mirror core/schema.h: every prefix and slot is listed.
-#include "core/schema.h"
+// docs/schema.md must mirror core/model/schema.h: every prefix and slot is listed.
+#include "core/model/schema.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

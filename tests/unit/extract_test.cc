@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/extract.h"
+#include "core/extract/extract.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

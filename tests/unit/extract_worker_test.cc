@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // PDFs extracted in a child process: the real worker (the indexer binary),
 // and stand-ins that crash or hang, which must become skips, not failures.
-#include "core/extract_worker.h"
+#include "core/extract/worker.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // End-to-end indexing: a small corpus written by the test, indexed, changed,
 // re-indexed; and the real a6kb-indexer binary killed mid-run.
-#include "core/indexer.h"
-#include "core/record.h"
-#include "core/schema.h"
+#include "core/index/indexer.h"
+#include "core/model/record.h"
+#include "core/model/schema.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

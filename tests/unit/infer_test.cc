@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/infer.h"
-#include "core/taxonomy.h"
+#include "core/index/infer.h"
+#include "core/model/taxonomy.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

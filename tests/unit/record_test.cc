@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/record.h"
-#include "core/schema.h"
-#include "core/taxonomy.h"
+#include "core/model/record.h"
+#include "core/model/schema.h"
+#include "core/model/taxonomy.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/schema.h"
+#include "core/model/schema.h"
 
 #include <catch2/catch.hpp>
 

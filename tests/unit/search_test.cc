@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/errors.h"
-#include "core/indexer.h"
-#include "core/query.h"
-#include "core/search.h"
+#include "core/model/errors.h"
+#include "core/index/indexer.h"
+#include "core/search/query.h"
+#include "core/search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

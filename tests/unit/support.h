@@ -4,7 +4,7 @@
 // fixture has to be trusted or shipped.
 #pragma once
 
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 
 #include <filesystem>
 #include <string>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/symbols.h"
+#include "core/model/symbols.h"
 
 #include <catch2/catch.hpp>
 

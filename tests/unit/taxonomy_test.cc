@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/errors.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/model/errors.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>

@@ -5,9 +5,9 @@
 // that bundles decisions becomes one record per decision.
 #pragma once
 
-#include "core/catalog.h"
-#include "core/extract.h"
-#include "core/record.h"
+#include "core/index/catalog.h"
+#include "core/extract/extract.h"
+#include "core/model/record.h"
 
 #include <string>
 #include <vector>

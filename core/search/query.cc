@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/query.h"
+#include "core/search/query.h"
 
-#include "core/schema.h"
-#include "core/symbols.h"
-#include "core/text.h"
+#include "core/model/schema.h"
+#include "core/model/symbols.h"
+#include "core/model/text.h"
 
 #include <algorithm>
 #include <cctype>

@@ -11,7 +11,7 @@
 // Extracted, or {"skip": reason}.
 #pragma once
 
-#include "core/extract.h"
+#include "core/extract/extract.h"
 
 #include <string>
 #include <sys/types.h>

@@ -2,8 +2,8 @@
 // Markdown through cmark, with optional YAML front matter (yaml-cpp) between
 // "---" lines at the very top. Front-matter keys become explicit metadata
 // (title, symbol, type, group, topic, date, ...; docs/corpus.md).
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 #include <cmark.h>
 #include <yaml-cpp/yaml.h>

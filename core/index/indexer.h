@@ -15,7 +15,7 @@
 // - A file that cannot be read is a skip with a reason; it never stops the run.
 #pragma once
 
-#include "core/extract.h"
+#include "core/extract/extract.h"
 
 #include <nlohmann/json_fwd.hpp>
 

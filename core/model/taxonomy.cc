@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/taxonomy.h"
+#include "core/model/taxonomy.h"
 
-#include "core/errors.h"
-#include "core/text.h"
+#include "core/model/errors.h"
+#include "core/model/text.h"
 
 #include <pugixml.hpp>
 
@@ -132,9 +132,9 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
                     if (value.empty()) fail(child, "empty <alt> in concept '" + item.id + "'");
                     item.alts.push_back(value);
                 } else if (tag == "implied-by") {
-                    std::string f = child.attribute("facet").as_string(), v = child.attribute("value").as_string();
-                    if (f.empty() || v.empty()) fail(child, "<implied-by> needs facet and value attributes");
-                    item.implied_by.emplace_back(f, v);
+                    std::string implied_facet = child.attribute("facet").as_string(), v = child.attribute("value").as_string();
+                    if (implied_facet.empty() || v.empty()) fail(child, "<implied-by> needs facet and value attributes");
+                    item.implied_by.emplace_back(implied_facet, v);
                 } else if (tag == "cue") {
                     Cue cue;
                     cue.words = text::words(value);

@@ -4,7 +4,7 @@
 // metadata wins over everything the indexer infers.
 #pragma once
 
-#include "core/record.h"
+#include "core/model/record.h"
 
 #include <filesystem>
 #include <map>

@@ -2,8 +2,8 @@
 // Generic XML through pugixml: all character data, one line per element;
 // the first <title> (any namespace) is the title. pugixml expands no
 // external entities, so XML cannot make the indexer read other files.
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 #include <pugixml.hpp>
 

@@ -2,8 +2,8 @@
 // Plain text: UTF-8 expected; invalid bytes are replaced (U+FFFD), not fatal.
 // CRLF, tabs and form feeds are handled; a form feed starts a new page, as
 // pdftotext writes them.
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 namespace a6kb {
 

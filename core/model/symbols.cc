@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/symbols.h"
+#include "core/model/symbols.h"
 
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>

@@ -16,9 +16,9 @@
 //   a request to see the latest committed revision.
 #pragma once
 
-#include "core/facet_table.h"
-#include "core/record.h"
-#include "core/taxonomy.h"
+#include "core/search/facet_table.h"
+#include "core/model/record.h"
+#include "core/model/taxonomy.h"
 
 #include <xapian.h>
 

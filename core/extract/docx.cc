@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Word (.docx) through libzip and pugixml. Inflated sizes are capped, so a
 // zip bomb is refused instead of filling memory.
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 #include <pugixml.hpp>
 #include <zip.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/facet_table.h"
+#include "core/search/facet_table.h"
 
 #include <bit>
 

@@ -5,7 +5,7 @@
 // and Markdown front matter. Each problem names FILE:LINE and the reason.
 #pragma once
 
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 
 #include <string>
 #include <vector>

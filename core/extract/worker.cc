@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/extract_worker.h"
+#include "core/extract/worker.h"
 
 #include <nlohmann/json.hpp>
 

@@ -2,8 +2,8 @@
 // HTML through gumbo (an HTML5 parser: any tag soup parses). Title, headings
 // and meta description are kept; scripts, styles, navigation, headers,
 // footers and forms are dropped.
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 #include <gumbo.h>
 

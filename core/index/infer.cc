@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/infer.h"
+#include "core/index/infer.h"
 
-#include "core/decisions.h"
-#include "core/symbols.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/index/decisions.h"
+#include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 
 #include <xxhash.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/text.h"
+#include "core/model/text.h"
 
 #include <xapian.h>
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/search.h"
+#include "core/search/searcher.h"
 
-#include "core/errors.h"
-#include "core/query.h"
-#include "core/schema.h"
-#include "core/symbols.h"
-#include "core/text.h"
+#include "core/model/errors.h"
+#include "core/search/query.h"
+#include "core/model/schema.h"
+#include "core/model/symbols.h"
+#include "core/model/text.h"
 
 #include <nlohmann/json.hpp>
 

@@ -9,7 +9,7 @@
 // ValueCountMatchSpy instead (Searcher chooses).
 #pragma once
 
-#include "core/schema.h"
+#include "core/model/schema.h"
 
 #include <xapian.h>
 

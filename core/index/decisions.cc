@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/decisions.h"
+#include "core/index/decisions.h"
 
-#include "core/symbols.h"
-#include "core/text.h"
+#include "core/model/symbols.h"
+#include "core/model/text.h"
 
 #include <cctype>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/record.h"
+#include "core/model/record.h"
 
-#include "core/schema.h"
-#include "core/symbols.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/model/schema.h"
+#include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 
 #include <nlohmann/json.hpp>
 

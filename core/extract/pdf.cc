@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // PDF through poppler-cpp. Page boundaries are kept, so a hit can name its page.
-#include "core/extract.h"
-#include "core/text.h"
+#include "core/extract/extract.h"
+#include "core/model/text.h"
 
 #include <poppler-document.h>
 #include <poppler-global.h>

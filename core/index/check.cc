@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/check.h"
+#include "core/index/check.h"
 
-#include "core/catalog.h"
-#include "core/errors.h"
-#include "core/extract.h"
-#include "core/taxonomy.h"
+#include "core/index/catalog.h"
+#include "core/model/errors.h"
+#include "core/extract/extract.h"
+#include "core/model/taxonomy.h"
 
 #include <map>
 

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/catalog.h"
+#include "core/index/catalog.h"
 
-#include "core/errors.h"
-#include "core/symbols.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/model/errors.h"
+#include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 
 #include <pugixml.hpp>
 

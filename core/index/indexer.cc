@@ -1,16 +1,16 @@
 // SPDX-License-Identifier: Apache-2.0
-#include "core/indexer.h"
+#include "core/index/indexer.h"
 
-#include "core/catalog.h"
-#include "core/errors.h"
-#include "core/extract_worker.h"
-#include "core/infer.h"
-#include "core/log.h"
-#include "core/record.h"
-#include "core/schema.h"
-#include "core/symbols.h"
-#include "core/taxonomy.h"
-#include "core/text.h"
+#include "core/index/catalog.h"
+#include "core/model/errors.h"
+#include "core/extract/worker.h"
+#include "core/index/infer.h"
+#include "core/model/log.h"
+#include "core/model/record.h"
+#include "core/model/schema.h"
+#include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
+#include "core/model/text.h"
 
 #include <nlohmann/json.hpp>
 #include <xapian.h>
