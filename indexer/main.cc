@@ -47,7 +47,7 @@ int main(int argc, char** argv) {
                  "into a Xapian database. Unchanged files are skipped; vanished ones are removed."};
     auto* db_opt = app.add_option("--db", options.db, "index folder (created if missing)")->envname("A6KB_DB");
     app.add_option("--taxonomy", options.taxonomy,
-                   "taxonomy file (default: taxonomy.xml at the root of a PATH folder, else the built-in corpus one)")
+                   "taxonomy file (default: taxonomy.xml at the root of a PATH folder, else the shipped corpus one in DATADIR/a6kb/corpus)")
         ->envname("A6KB_TAXONOMY")->check(CLI::ExistingFile);
     app.add_flag("--full", options.full, "re-extract every file, even unchanged ones");
     app.add_option("--jobs,-j", options.jobs, "extraction threads (default: all cores)")->check(CLI::Range(1u, 256u));

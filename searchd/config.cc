@@ -1,15 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "searchd/config.h"
 
+#include "core/model/data_dir.h"
+
 #include <CLI/CLI.hpp>
 
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
-
-#ifndef A6KB_DEFAULT_WEB
-#define A6KB_DEFAULT_WEB ""
-#endif
 
 namespace a6kb {
 
@@ -33,7 +31,7 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
     app.add_option("--cache-mb", c.cache_mb, "megabytes of finished responses kept for repeated requests, emptied "
                                              "whenever the index changes (0: no cache)")
         ->envname("A6KB_CACHE_MB")->check(CLI::Range(0ul, 65536ul))->capture_default_str();
-    auto* web_opt = app.add_option("--web", c.web, "folder with the web pages' templates and assets (default: the project's web/; "
+    auto* web_opt = app.add_option("--web", c.web, "folder with the web pages' templates and assets (default: the shipped web/ beside the program, DATADIR/a6kb/web; "
                                      "give an empty value for the API alone)")->envname("A6KB_WEB");
     app.add_option("--taxonomy", c.taxonomy, "taxonomy file (default: the one stored in the index)")
         ->envname("A6KB_TAXONOMY")->check(CLI::ExistingFile);
@@ -67,8 +65,9 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
         return 2;
     }
     if (c.web.empty() && !web_given) {
+        // The shipped pages next to the executable (installed, or the build tree's links).
         std::error_code ec;
-        if (std::filesystem::is_directory(A6KB_DEFAULT_WEB, ec)) c.web = A6KB_DEFAULT_WEB;
+        if (auto web = shipped_data("web"); !web.empty() && std::filesystem::is_directory(web, ec)) c.web = web.string();
     }
     // Threads kept ready for connections (more start on demand, up to
     // --max-connections) and the number of requests searched at once.

@@ -2,6 +2,7 @@
 #include "core/index/indexer.h"
 
 #include "core/index/catalog.h"
+#include "core/model/data_dir.h"
 #include "core/model/errors.h"
 #include "core/extract/worker.h"
 #include "core/index/infer.h"
@@ -35,9 +36,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#ifndef A6KB_DEFAULT_TAXONOMY
-#define A6KB_DEFAULT_TAXONOMY ""
-#endif
 
 namespace a6kb {
 
@@ -461,7 +459,7 @@ fs::path resolve_taxonomy(const IndexOptions& options) {
         std::error_code ec;
         if (fs::is_directory(p, ec) && fs::is_regular_file(p / "taxonomy.xml", ec)) return p / "taxonomy.xml";
     }
-    return A6KB_DEFAULT_TAXONOMY;
+    return shipped_data("corpus/taxonomy.xml");  // empty when not shipped beside the executable
 }
 
 IndexReport run_index(const IndexOptions& options, const std::function<void(const Skip&)>& on_skip,
