@@ -76,7 +76,7 @@ public:
         qp_.set_stemmer(Xapian::Stem("english"));
         qp_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         qp_.set_default_op(Xapian::Query::OP_AND);
-        for (const auto* f : a6kb::schema::FACETS) facet_ids_.emplace_back(f->name);
+        for (const auto& f : a6kb::schema::declared_facets()) facet_ids_.emplace_back(f.id);
     }
 
     size_t search(const a6kb::SearchRequest& r) {
@@ -87,7 +87,7 @@ public:
             std::vector<Xapian::Query> parts;
             for (const auto& [facet, values] : r.filters) {
                 if (facet == skip || values.empty()) continue;
-                const schema::Field* f = schema::facet(facet);
+                const schema::FacetField* f = schema::facet(facet);
                 std::vector<Xapian::Query> terms;
                 for (const auto& v : values) terms.emplace_back(schema::term(*f, v));
                 parts.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
@@ -118,9 +118,9 @@ public:
         else enquire.set_sort_by_relevance_then_value(schema::DATE.slot, true);
         std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
         for (const auto* f : counted_) {
-            auto sel = r.filters.find(std::string(f->name));
+            auto sel = r.filters.find(f->id);
             if (sel != r.filters.end() && !sel->second.empty()) continue;
-            spies.emplace_back(std::string(f->name), std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
+            spies.emplace_back(f->id, std::make_unique<Xapian::ValueCountMatchSpy>(f->slot));
             enquire.add_matchspy(spies.back().second.get());
         }
         Xapian::MSet m = enquire.get_mset(static_cast<Xapian::doccount>((r.page - 1) * r.per_page),
@@ -150,9 +150,12 @@ private:
     Xapian::QueryParser qp_;
     std::vector<std::string> facet_ids_;
     // The facets a6kb counts: the taxonomy's eight (asked_by is not shown).
-    const std::vector<const a6kb::schema::Field*> counted_ = {
-        &a6kb::schema::TYPE,   &a6kb::schema::MECHANISM, &a6kb::schema::GROUP, &a6kb::schema::TOPIC,
-        &a6kb::schema::SCOPE,  &a6kb::schema::STATUS,    &a6kb::schema::LANG,  &a6kb::schema::YEAR};
+    const std::vector<const a6kb::schema::FacetField*> counted_ = [] {
+        std::vector<const a6kb::schema::FacetField*> out;
+        for (const auto& f : a6kb::schema::declared_facets())
+            if (f.counted()) out.push_back(&f);
+        return out;
+    }();
     size_t sink_ = 0;
 };
 

@@ -793,20 +793,26 @@ void SearchServer::page_routes() {
             send_html(res, 200, fn(l, req, res));
         });
     };
-    s.Get("/", page("home", [this](Lease& l, Req, Res) { return pages_->home(*l); }));
+    s.Get("/", page("home", [this](Lease& l, Req, Res) {
+        HomeView v{l->facet_overview(), l->documents(), l->search(HomeView::newest_request())};
+        return pages_->home(v, l->taxonomy());
+    }));
     s.Get("/search", page("page_search", [this](Lease& l, Req req, Res) {
         SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
+        SearchResult result = l->search(r);
         std::string qs = query_string(r.to_params());
-        return pages_->search(*l, r, "/feed.atom" + (qs.empty() ? "" : "?" + qs));
+        return pages_->search(r, result, l->taxonomy(), l->limits(), "/feed.atom" + (qs.empty() ? "" : "?" + qs));
     }));
     s.Get(R"(/doc/([^/]+))", page("page_document", [this](Lease& l, Req req, Res) {
         std::string id = req.matches[1];
         auto v = l->document(id);
         if (!v) throw UserError("not_found", "There is no record with the id \u201c" + id + "\u201d. It may have been renamed; search for it:");
-        return pages_->document(*l, *v);
+        return pages_->document(*v, l->taxonomy());
     }));
-    s.Get("/labs", page("page_labs", [this](Lease& l, Req, Res) { return pages_->labs(*l); }));
-    s.Get("/about", page("page_about", [this](Lease& l, Req req, Res) { return pages_->about(*l, base_url(req)); }));
+    s.Get("/labs", page("page_labs", [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy()); }));
+    s.Get("/about", page("page_about", [this](Lease& l, Req req, Res) {
+        return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
+    }));
 
     // Static assets, only from web/static (httplib refuses paths with ".."):
     // versioned URLs are cached for a year, others for an hour.

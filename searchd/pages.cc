@@ -9,6 +9,7 @@
 #include <ctemplate/template_dictionary.h>
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -63,14 +64,16 @@ void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) 
     d->SetValue("TITLE", r.title);
     if (!r.symbols.empty()) d->SetValueAndShowSection("SYMBOL", r.symbols.front(), "HAS_SYMBOL");
     if (!r.version.empty()) d->SetValueAndShowSection("VERSION", r.version, "HAS_VERSION");
-    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
-    d->SetValue("TYPE", r.type);
+    const std::string type = r.first("type"), status = r.first("status");
+    if (!type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", type), "HAS_TYPE");
+    d->SetValue("TYPE", type);
     if (!r.date.empty()) {
         d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
         d->SetValue("DATE_ISO", r.date);
     }
-    if (!r.groups.empty()) d->SetValueAndShowSection("GROUPS", labels_of(tax, "group", r.groups), "HAS_GROUPS");
-    if (!r.status.empty()) d->SetValueAndShowSection("STATUS_LABEL", label_of(tax, "status", r.status), "HAS_STATUS");
+    if (!r.values("group").empty())
+        d->SetValueAndShowSection("GROUPS", labels_of(tax, "group", r.values("group")), "HAS_GROUPS");
+    if (!status.empty()) d->SetValueAndShowSection("STATUS_LABEL", label_of(tax, "status", status), "HAS_STATUS");
     if (!r.url.empty()) d->SetValueAndShowSection("URL", r.url, "HAS_URL");
     if (!r.summary.empty()) d->SetValueAndShowSection("SUMMARY", r.summary, "HAS_SUMMARY");
 }
@@ -123,39 +126,48 @@ std::string Pages::render(TemplateDictionary& dict, const std::string& body_temp
     return out;
 }
 
-std::string Pages::home(Searcher& s) {
-    TemplateDictionary dict("home");
-    dict.SetValue("PAGE_TITLE", "Article 6 knowledge base");
-    dict.ShowSection("HOME");
-    auto facets = s.facet_overview();
-    size_t documents = s.documents();
-    dict.SetValue("DOCUMENTS", thousands(documents));
-    for (const auto& f : facets) {
-        if (f.id == "asked_by") continue;
-        auto* fd = dict.AddSectionDictionary("BROWSE");
-        fd->SetValue("FACET_LABEL", f.label);
-        fd->SetValue("FACET_ID", f.id);
-        for (const auto& v : f.values) {
-            if (v.count == 0) continue;
-            auto* vd = fd->AddSectionDictionary("VALUE");
-            vd->SetValue("LABEL", f.id == "scope" ? v.value + ". " + v.label : v.label);
-            vd->SetValue("COUNT", thousands(v.count));
-            SearchRequest r;
-            r.filters[f.id] = {v.value};
-            vd->SetValue("URL", search_url(r));
-        }
-    }
+SearchRequest HomeView::newest_request() {
     SearchRequest newest;
     newest.sort = SearchRequest::Sort::newest;
     newest.per_page = 8;
-    for (const auto& h : s.search(newest).hits) record_values(dict.AddSectionDictionary("NEWEST"), s.taxonomy(), h.record);
+    return newest;
+}
+
+namespace {
+
+// A value as listed: numbered facets put the id first ("13. Waste handling").
+std::string value_label(const schema::FacetField* f, const FacetCount& v) {
+    return f && f->numbered ? v.value + ". " + v.label : v.label;
+}
+
+}  // namespace
+
+std::string Pages::home(const HomeView& v, const Taxonomy& tax) {
+    TemplateDictionary dict("home");
+    dict.SetValue("PAGE_TITLE", "Article 6 knowledge base");
+    dict.ShowSection("HOME");
+    dict.SetValue("DOCUMENTS", thousands(v.documents));
+    for (const auto& f : v.facets) {
+        auto* fd = dict.AddSectionDictionary("BROWSE");
+        fd->SetValue("FACET_LABEL", f.label);
+        fd->SetValue("FACET_ID", f.id);
+        for (const auto& value : f.values) {
+            if (value.count == 0) continue;
+            auto* vd = fd->AddSectionDictionary("VALUE");
+            vd->SetValue("LABEL", value_label(tax.field(f.id), value));
+            vd->SetValue("COUNT", thousands(value.count));
+            SearchRequest r;
+            r.filters[f.id] = {value.value};
+            vd->SetValue("URL", search_url(r));
+        }
+    }
+    for (const auto& h : v.newest.hits) record_values(dict.AddSectionDictionary("NEWEST"), tax, h.record);
     return render(dict, "home.tpl");
 }
 
-std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string& feed_url) {
-    const Taxonomy& tax = s.taxonomy();
-    SearchResult res = s.search(r);
-    TemplateDictionary dict("search");
+namespace {
+
+void summary_part(TemplateDictionary& dict, const SearchRequest& r, const SearchResult& res, const std::string& feed_url) {
     dict.SetValue("PAGE_TITLE", r.q.empty() ? "Browse" : r.q + " \xE2\x80\x94 search");
     dict.SetValue("Q", r.q);
     dict.SetValue("FEED_URL", feed_url);
@@ -166,7 +178,7 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
     char took[32];
     std::snprintf(took, sizeof took, "%.0f ms", res.took_ms);
     dict.SetValue("TOOK", took);
-
+    dict.SetValue("HEADING", r.q.empty() ? std::string("Browse the knowledge base") : "Results for \u201c" + r.q + "\u201d");
     if (res.suggestion) {
         auto* sd = dict.AddSectionDictionary(res.corrected ? "CORRECTED" : "SUGGESTION");
         SearchRequest alt = r;
@@ -176,37 +188,50 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
         sd->SetValue("ORIGINAL", r.q);
         sd->SetValue("ALT_URL", search_url(alt));
     }
-    // Active filters as removable chips.
+}
+
+// Active filters as removable chips: "Facet: value", and the range.
+void chips_part(TemplateDictionary& dict, const SearchRequest& r, const Taxonomy& tax) {
     for (const auto& [facet, values] : r.filters) {
+        const schema::FacetField* f = tax.field(facet);
         for (const auto& v : values) {
             SearchRequest less = r;
             auto& list = less.filters[facet];
             list.erase(std::remove(list.begin(), list.end(), v), list.end());
             less.page = 1;
             auto* cd = dict.AddSectionDictionary("CHIP");
-            std::string facet_label = facet == "asked_by" ? "Asked by" : facet == "year" ? "Year" : (tax.facet(facet) ? tax.facet(facet)->label : facet);
-            cd->SetValue("CHIP_LABEL", facet_label + ": " + (facet == "year" ? v : label_of(tax, facet == "asked_by" ? "group" : facet, v)));
+            cd->SetValue("CHIP_LABEL", (f ? f->label : facet) + ": " + (f ? tax.label_of(*f, v) : v));
             cd->SetValue("CHIP_URL", search_url(less));
         }
     }
-    if (r.year_from || r.year_to) {
+    if (r.has_range()) {
+        const schema::FacetField* range = range_facet(tax);
         SearchRequest less = r;
         less.year_from.reset();
         less.year_to.reset();
         auto* cd = dict.AddSectionDictionary("CHIP");
-        cd->SetValue("CHIP_LABEL", "Years: " + (r.year_from ? std::to_string(*r.year_from) : std::string("…")) + "\xE2\x80\x93" +
+        cd->SetValue("CHIP_LABEL", (range ? range->plural : std::string("Range")) + ": " +
+                                       (r.year_from ? std::to_string(*r.year_from) : std::string("…")) + "\xE2\x80\x93" +
                                        (r.year_to ? std::to_string(*r.year_to) : std::string("…")));
         cd->SetValue("CHIP_URL", search_url(less));
     }
-    if (!r.filters.empty() || r.year_from || r.year_to) {
+    if (!r.filters.empty() || r.has_range()) {
         SearchRequest none;
         none.q = r.q;
         dict.SetValueAndShowSection("CLEAR_URL", search_url(none), "HAS_CHIPS");
     }
+}
 
-    // Facet sidebar: values with hits or ticked.
+// The sidebar: check boxes per facet (values with hits or ticked), the
+// range's bounds and its known values; the filters it has no field for stay
+// in the form as hidden inputs, so changing the sort or another filter keeps them.
+void sidebar_part(TemplateDictionary& dict, const SearchRequest& r, const SearchResult& res, const Taxonomy& tax) {
     for (const auto& f : res.facets) {
-        if (f.id == "year") continue;
+        const schema::FacetField* field = tax.field(f.id);
+        if (field && field->display == schema::Display::range)
+            for (const auto& v : f.values)
+                if (v.count > 0) dict.AddSectionDictionary("YEAR_OPTION")->SetValue("YEAR", v.value);
+        if (!field || field->display != schema::Display::checkboxes) continue;
         auto* fd = dict.AddSectionDictionary("FACET");
         fd->SetValue("FACET_ID", f.id);
         fd->SetValue("FACET_LABEL", f.label);
@@ -224,30 +249,28 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
             ++shown;
         }
         if (shown == 0) fd->ShowSection("EMPTY");
-        if (any_selected || f.id == "group" || f.id == "type" || f.id == "mechanism") fd->ShowSection("OPEN");
+        if (any_selected || field->open) fd->ShowSection("OPEN");
     }
     if (r.year_from) dict.SetValue("YEAR_FROM", std::to_string(*r.year_from));
     if (r.year_to) dict.SetValue("YEAR_TO", std::to_string(*r.year_to));
-    for (const auto& f : res.facets)
-        if (f.id == "year")
-            for (const auto& v : f.values)
-                if (v.count > 0) dict.AddSectionDictionary("YEAR_OPTION")->SetValue("YEAR", v.value);
-    dict.ShowSection(r.sort == SearchRequest::Sort::newest ? "SORT_NEWEST" : r.sort == SearchRequest::Sort::oldest ? "SORT_OLDEST" : "SORT_RELEVANCE");
-    if (!r.latest_only) dict.ShowSection("ALL_VERSIONS");
-    if (r.per_page != 10) dict.SetValueAndShowSection("PER_PAGE", std::to_string(r.per_page), "HAS_PER_PAGE");
-    // Filters the sidebar has no field for stay in the form as hidden inputs,
-    // so changing the sort or another filter keeps them.
-    for (const char* hidden : {"asked_by", "year"}) {
-        auto sel = r.filters.find(hidden);
-        if (sel == r.filters.end()) continue;
-        for (const auto& v : sel->second) {
+    for (const auto& [facet, values] : r.filters) {
+        const schema::FacetField* field = tax.field(facet);
+        if (field && field->display == schema::Display::checkboxes) continue;
+        for (const auto& v : values) {
             auto* hd = dict.AddSectionDictionary("HIDDEN");
-            hd->SetValue("NAME", hidden);
+            hd->SetValue("NAME", facet);
             hd->SetValue("VALUE", v);
         }
     }
-    dict.SetValue("HEADING", r.q.empty() ? std::string("Browse the knowledge base") : "Results for \u201c" + r.q + "\u201d");
+}
 
+void controls_part(TemplateDictionary& dict, const SearchRequest& r) {
+    dict.ShowSection(r.sort == SearchRequest::Sort::newest ? "SORT_NEWEST" : r.sort == SearchRequest::Sort::oldest ? "SORT_OLDEST" : "SORT_RELEVANCE");
+    if (!r.latest_only) dict.ShowSection("ALL_VERSIONS");
+    if (r.per_page != 10) dict.SetValueAndShowSection("PER_PAGE", std::to_string(r.per_page), "HAS_PER_PAGE");
+}
+
+void hits_part(TemplateDictionary& dict, const SearchResult& res, const Taxonomy& tax) {
     for (const auto& h : res.hits) {
         auto* hd = dict.AddSectionDictionary("HIT");
         record_values(hd, tax, h.record);
@@ -263,28 +286,93 @@ std::string Pages::search(Searcher& s, const SearchRequest& r, const std::string
         }
     }
     if (res.hits.empty()) dict.ShowSection("NO_HITS");
+}
+
+// Pages up to the depth the searcher serves.
+void pager_part(TemplateDictionary& dict, const SearchRequest& r, const SearchResult& res, const SearchLimits& limits) {
     size_t pages = (res.total + static_cast<size_t>(r.per_page) - 1) / static_cast<size_t>(r.per_page);
-    pages = std::min(pages, static_cast<size_t>(10000 / r.per_page));
-    if (pages > 1) {
-        auto* pd = dict.AddSectionDictionary("PAGER");
-        pd->SetValue("PAGE_NUM", std::to_string(r.page));
-        pd->SetValue("PAGE_COUNT", thousands(pages));
-        if (r.page > 1) {
-            SearchRequest prev = r;
-            prev.page = r.page - 1;
-            pd->SetValueAndShowSection("PREV_URL", search_url(prev), "HAS_PREV");
-        }
-        if (static_cast<size_t>(r.page) < pages) {
-            SearchRequest next = r;
-            next.page = r.page + 1;
-            pd->SetValueAndShowSection("NEXT_URL", search_url(next), "HAS_NEXT");
-        }
+    pages = std::min(pages, static_cast<size_t>(limits.max_depth / r.per_page));
+    if (pages <= 1) return;
+    auto* pd = dict.AddSectionDictionary("PAGER");
+    pd->SetValue("PAGE_NUM", std::to_string(r.page));
+    pd->SetValue("PAGE_COUNT", thousands(pages));
+    if (r.page > 1) {
+        SearchRequest prev = r;
+        prev.page = r.page - 1;
+        pd->SetValueAndShowSection("PREV_URL", search_url(prev), "HAS_PREV");
     }
+    if (static_cast<size_t>(r.page) < pages) {
+        SearchRequest next = r;
+        next.page = r.page + 1;
+        pd->SetValueAndShowSection("NEXT_URL", search_url(next), "HAS_NEXT");
+    }
+}
+
+}  // namespace
+
+std::string Pages::search(const SearchRequest& r, const SearchResult& res, const Taxonomy& tax, const SearchLimits& limits,
+                          const std::string& feed_url) {
+    TemplateDictionary dict("search");
+    summary_part(dict, r, res, feed_url);
+    chips_part(dict, r, tax);
+    sidebar_part(dict, r, res, tax);
+    controls_part(dict, r);
+    hits_part(dict, res, tax);
+    pager_part(dict, r, res, limits);
     return render(dict, "search.tpl");
 }
 
-std::string Pages::document(Searcher& s, const DocumentView& v) {
-    const Taxonomy& tax = s.taxonomy();
+namespace {
+
+// The record's facets as rows of its page, in the order of Taxonomy::fields.
+void facet_rows(TemplateDictionary& dict, const Record& r, const Taxonomy& tax) {
+    for (const auto& f : tax.fields()) {
+        std::string value;
+        for (const auto& v : values_of(r, f)) {
+            if (f.values == schema::Values::year_of_date) continue;  // the date has its own row
+            std::string label = tax.label_of(f, v);
+            value += (value.empty() ? "" : f.numbered ? "; " : ", ") + (f.numbered ? v + " " + label : label);
+        }
+        if (value.empty()) continue;
+        auto* rd = dict.AddSectionDictionary("META");
+        rd->SetValue("META_LABEL", f.plural.empty() ? f.label : f.plural);
+        rd->SetValue("META_VALUE", value);
+    }
+}
+
+void links_part(TemplateDictionary& dict, const DocumentView& v, const Taxonomy& tax) {
+    const Record& r = v.record;
+    if (v.versions.size() > 1) {
+        dict.ShowSection("HAS_VERSIONS");
+        for (const auto& ref : v.versions) {
+            auto* vd = dict.AddSectionDictionary("VERSION_ITEM");
+            ref_values(vd, ref, tax);
+            vd->ShowSection(ref.id == r.id ? "CURRENT" : "OTHER");
+        }
+    }
+    if (!v.cites.empty()) {
+        dict.ShowSection("HAS_CITES");
+        for (const auto& [symbol, target] : v.cites) {
+            auto* cd = dict.AddSectionDictionary("CITE");
+            cd->SetValue("CITED_SYMBOL", symbol);
+            if (target) ref_values(cd->AddSectionDictionary("CITE_FOUND"), *target, tax);
+            else cd->ShowSection("CITE_MISSING");
+        }
+    }
+    if (!v.cited_by.empty()) {
+        dict.ShowSection("HAS_CITED_BY");
+        dict.SetIntValue("CITED_BY_COUNT", static_cast<long>(v.cited_by.size()));
+        for (const auto& ref : v.cited_by) ref_values(dict.AddSectionDictionary("CITED_BY"), ref, tax);
+    }
+    if (!v.similar.empty()) {
+        dict.ShowSection("HAS_SIMILAR");
+        for (const auto& ref : v.similar) ref_values(dict.AddSectionDictionary("SIMILAR"), ref, tax);
+    }
+}
+
+}  // namespace
+
+std::string Pages::document(const DocumentView& v, const Taxonomy& tax) {
     const Record& r = v.record;
     TemplateDictionary dict("doc");
     dict.SetValue("PAGE_TITLE", (r.symbols.empty() ? "" : r.symbols.front() + ": ") + r.title);
@@ -299,17 +387,8 @@ std::string Pages::document(Searcher& s, const DocumentView& v) {
     for (const auto& sym : r.symbols) symbols += (symbols.empty() ? "" : ", ") + sym;
     row("Symbol", symbols);
     row("Version", r.version + (r.version.empty() || !r.latest ? "" : " (latest)"));
-    row("Type", label_of(tax, "type", r.type));
     row("Date", r.date.empty() ? "" : human_date(r.date));
-    row("Status", label_of(tax, "status", r.status));
-    row("Mechanism", labels_of(tax, "mechanism", r.mechanisms));
-    row("Stakeholder groups", labels_of(tax, "group", r.groups));
-    row("Asked by", labels_of(tax, "group", r.asked_by));
-    row("Topics", labels_of(tax, "topic", r.topics));
-    std::string scopes;
-    for (const auto& sc : r.scopes) scopes += (scopes.empty() ? "" : "; ") + sc + " " + label_of(tax, "scope", sc);
-    row("Sectoral scopes", scopes);
-    row("Language", label_of(tax, "lang", r.lang));
+    facet_rows(dict, r, tax);
     std::string sources;
     for (const auto& src : r.sources) sources += (sources.empty() ? "" : ", ") + src;
     row("Source", sources);
@@ -319,43 +398,11 @@ std::string Pages::document(Searcher& s, const DocumentView& v) {
         q.q = r.symbols.front();
         dict.SetValueAndShowSection("SEARCH_SYMBOL_URL", search_url(q), "HAS_SEARCH_SYMBOL");
     }
-    if (v.versions.size() > 1) {
-        dict.ShowSection("HAS_VERSIONS");
-        for (const auto& ref : v.versions) {
-            auto* vd = dict.AddSectionDictionary("VERSION_ITEM");
-            ref_values(vd, ref, tax);
-            if (ref.id == r.id) vd->ShowSection("CURRENT");
-            else vd->ShowSection("OTHER");
-        }
-    }
-    if (!v.cites.empty()) {
-        dict.ShowSection("HAS_CITES");
-        for (const auto& [symbol, target] : v.cites) {
-            auto* cd = dict.AddSectionDictionary("CITE");
-            cd->SetValue("CITED_SYMBOL", symbol);
-            if (target) {
-                auto* td = cd->AddSectionDictionary("CITE_FOUND");
-                ref_values(td, *target, tax);
-            } else {
-                cd->ShowSection("CITE_MISSING");
-            }
-        }
-    }
-    if (!v.cited_by.empty()) {
-        dict.ShowSection("HAS_CITED_BY");
-        dict.SetIntValue("CITED_BY_COUNT", static_cast<long>(v.cited_by.size()));
-        for (const auto& ref : v.cited_by) ref_values(dict.AddSectionDictionary("CITED_BY"), ref, tax);
-    }
-    if (!v.similar.empty()) {
-        dict.ShowSection("HAS_SIMILAR");
-        for (const auto& ref : v.similar) ref_values(dict.AddSectionDictionary("SIMILAR"), ref, tax);
-    }
+    links_part(dict, v, tax);
     return render(dict, "doc.tpl");
 }
 
-std::string Pages::labs(Searcher& s) {
-    const Taxonomy& tax = s.taxonomy();
-    LabsOverview o = s.labs();
+std::string Pages::labs(const LabsOverview& o, const Taxonomy& tax) {
     TemplateDictionary dict("labs");
     dict.SetValue("PAGE_TITLE", "Implementation labs");
     auto part_list = [&](TemplateDictionary* ld, const char* section, const std::vector<Record>& parts) {
@@ -402,18 +449,18 @@ std::string Pages::labs(Searcher& s) {
     return render(dict, "labs.tpl");
 }
 
-std::string Pages::about(Searcher& s, const std::string& base) {
+std::string Pages::about(const AboutView& v) {
     TemplateDictionary dict("about");
     dict.SetValue("PAGE_TITLE", "About and API");
-    dict.SetValue("DOCUMENTS", thousands(s.documents()));
-    dict.SetValue("BASE", base);
-    for (const auto& f : s.facet_overview()) {
+    dict.SetValue("DOCUMENTS", thousands(v.documents));
+    dict.SetValue("BASE", v.base);
+    for (const auto& f : v.facets) {
         if (f.id != "type") continue;
-        for (const auto& v : f.values) {
-            if (v.count == 0) continue;
+        for (const auto& value : f.values) {
+            if (value.count == 0) continue;
             auto* vd = dict.AddSectionDictionary("HOLDING");
-            vd->SetValue("LABEL", v.label);
-            vd->SetValue("COUNT", thousands(v.count));
+            vd->SetValue("LABEL", value.label);
+            vd->SetValue("COUNT", thousands(value.count));
         }
     }
     return render(dict, "about.tpl");

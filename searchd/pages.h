@@ -17,6 +17,22 @@ class TemplateDictionary;
 
 namespace a6kb {
 
+// What the home page shows: the facet overview, the size, the newest records.
+struct HomeView {
+    std::vector<FacetResult> facets;
+    size_t documents = 0;
+    SearchResult newest;  // of newest_request()
+    static SearchRequest newest_request();
+};
+
+// What the about page shows: holdings by type, the public address.
+struct AboutView {
+    std::vector<FacetResult> facets;
+    size_t documents = 0;
+    std::string base;
+};
+
+// Renders results; never searches (the routes do, then pick a renderer).
 class Pages {
 public:
     // `web` is the folder holding templates/ and static/. Throws
@@ -24,11 +40,13 @@ public:
     explicit Pages(const std::string& web);
     ~Pages();
 
-    std::string home(Searcher& s);
-    std::string search(Searcher& s, const SearchRequest& r, const std::string& feed_url);
-    std::string document(Searcher& s, const DocumentView& v);
-    std::string labs(Searcher& s);
-    std::string about(Searcher& s, const std::string& base);
+    std::string home(const HomeView& v, const Taxonomy& tax);
+    // `limits` bound the pager (no page past max_depth).
+    std::string search(const SearchRequest& r, const SearchResult& res, const Taxonomy& tax, const SearchLimits& limits,
+                       const std::string& feed_url);
+    std::string document(const DocumentView& v, const Taxonomy& tax);
+    std::string labs(const LabsOverview& o, const Taxonomy& tax);
+    std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
 
     // Appended to asset URLs (?v=...) so they can be cached for a year.

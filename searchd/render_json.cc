@@ -9,26 +9,31 @@ using nlohmann::json;
 
 namespace {
 
+// Every facet value under "facets"; the facets that had keys of their own
+// before facets were data keep them too (schema::FacetField::api_key):
+// one value or null for a single-valued facet, else a list.
 json record_json(const Record& r) {
-    return {
+    json facets = json::object();
+    for (const auto& [facet, values] : r.facets) facets[facet] = values;
+    json j = {
         {"id", r.id},
         {"title", r.title},
         {"symbol", r.symbols.empty() ? json(nullptr) : json(r.symbols.front())},
         {"symbols", r.symbols},
         {"version", r.version.empty() ? json(nullptr) : json(r.version)},
         {"family", r.family.empty() ? json(nullptr) : json(r.family)},
-        {"type", r.type.empty() ? json(nullptr) : json(r.type)},
-        {"mechanism", r.mechanisms},
-        {"groups", r.groups},
-        {"topics", r.topics},
-        {"scopes", r.scopes},
-        {"status", r.status.empty() ? json(nullptr) : json(r.status)},
         {"date", r.date.empty() ? json(nullptr) : json(r.date)},
-        {"lang", r.lang.empty() ? json(nullptr) : json(r.lang)},
         {"url", r.url.empty() ? json(nullptr) : json(r.url)},
         {"source", r.sources.empty() ? json(nullptr) : json(r.sources.front())},
         {"latest", r.latest},
+        {"facets", facets},
     };
+    for (const auto& f : schema::declared_facets()) {
+        if (f.api_key.empty()) continue;
+        const auto& values = r.values(f.id);
+        j[f.api_key] = f.multi ? json(values) : values.empty() ? json(nullptr) : json(values.front());
+    }
+    return j;
 }
 
 json ref_json(const RecordRef& r) {

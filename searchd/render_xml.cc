@@ -64,7 +64,8 @@ std::string atom_feed(const SearchResult& r, const SearchRequest& request, const
             official.append_attribute("rel") = "related";
             official.append_attribute("href") = h.record.url.c_str();
         }
-        if (!h.record.type.empty()) entry.append_child("category").append_attribute("term") = h.record.type.c_str();
+        if (const std::string type = h.record.first("type"); !type.empty())
+            entry.append_child("category").append_attribute("term") = type.c_str();
         auto summary = entry.append_child("summary");
         summary.append_attribute("type") = "html";
         summary.append_child(pugi::node_pcdata).set_value(h.snippet.c_str());

@@ -132,7 +132,7 @@ void collect_references(Record& r, std::string_view text) {
 void finish(Record& r, const Taxonomy& taxonomy) {
     std::string all;
     for (const auto& p : r.pages) { all += p; all += '\n'; }
-    if (r.lang.empty()) r.lang = text::detect_language(all);
+    if (r.first("lang").empty()) r.set_one("lang", text::detect_language(all));
     classify(r, taxonomy);
 }
 
@@ -217,83 +217,208 @@ void classify(Record& r, const Taxonomy& taxonomy) {
     for (auto& a : taxonomy.aliases_in(title_words)) ++r.aliases[a];
     for (const auto& facet : taxonomy.facets()) {
         if (!facet.classify) continue;
-        std::vector<std::string>* target = nullptr;
-        std::string* single = nullptr;
-        if (facet.id == "group") target = &r.groups;
-        else if (facet.id == "topic") target = &r.topics;
-        else if (facet.id == "mechanism") target = &r.mechanisms;
-        else if (facet.id == "scope") target = &r.scopes;
-        else if (facet.id == "type") single = &r.type;
-        else if (facet.id == "status") single = &r.status;
-        else continue;  // facets without a Record field are not stored
-        auto found = taxonomy.classify(facet, body_words, title_words);
-        if (target) {
-            if (target->empty()) *target = found;
-        } else if (single->empty() && !found.empty()) {
-            *single = found.front();
-        }
+        if (r.values(facet.id).empty()) r.set(facet.id, taxonomy.classify(facet, body_words, title_words));
+        if (!facet.multi) continue;
         // Concepts implied by another facet's value (a methodology is for project developers).
-        if (target) {
-            for (const auto& c : facet.concepts)
-                for (const auto& [f, v] : c.implied_by) {
-                    bool holds = (f == "type" && r.type == v) || (f == "status" && r.status == v) ||
-                                 (f == "mechanism" && std::find(r.mechanisms.begin(), r.mechanisms.end(), v) != r.mechanisms.end());
-                    if (holds && std::find(target->begin(), target->end(), c.id) == target->end()) target->push_back(c.id);
-                }
+        for (const auto& c : facet.concepts)
+            for (const auto& [f, v] : c.implied_by)
+                if (r.has(f, v)) r.add(facet.id, c.id);
+    }
+}
+
+namespace {
+
+// The first page's text (two pages when the first is short), at most
+// 4,000 bytes cut at the last whole line: the tail of a long line cut short
+// would pass for a short one, and a code cited at its start for the
+// document's own (the rule "a symbol on a line of its own" below).
+std::string head_of(const Extracted& e) {
+    std::string head = e.first_page_text(1);
+    if (head.size() < 400) head = e.first_page_text(2);
+    if (head.size() > 4000) {
+        head.resize(4000);
+        if (auto nl = head.rfind('\n'); nl != std::string::npos) head.resize(nl + 1);
+    }
+    return head;
+}
+
+// Explicit metadata, applied last: front matter, then the catalog entry.
+struct Explicit {
+    const Extracted& e;
+    const Metadata* meta;
+    const Taxonomy& taxonomy;
+    std::string error;
+
+    bool apply(Record& r) {
+        if (!e.meta.empty())
+            if (auto err = apply_metadata(r, e.meta, taxonomy); !err.empty()) { error = "front matter: " + err; return false; }
+        if (meta)
+            if (auto err = apply_metadata(r, *meta, taxonomy); !err.empty()) { error = "catalog: " + err; return false; }
+        return true;
+    }
+    bool names(const char* field) const { return meta && meta->count(field); }
+};
+
+// A file bundling decisions: one record per decision. False if explicit
+// metadata is invalid.
+bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, const std::string& source,
+                    const std::string& head, const Taxonomy& taxonomy, Explicit& ex, std::vector<Record>& out) {
+    // The report symbol in the header of a bundled file, shared by its parts.
+    std::string container;
+    for (const auto& s : find_symbols(head.substr(0, 600)))
+        if (s.kind == SymbolKind::fccc) { container = s.text; break; }
+    for (const auto& part : parts) {
+        Record r;
+        r.media_type = e.media_type;
+        r.sources = {source};
+        r.symbols = {part.symbol};
+        if (!container.empty()) r.symbols.push_back(container);
+        r.title = part.title;
+        r.set_one("type", "decision");
+        r.set_one("status", "adopted");
+        r.date = part.date;
+        r.set_one("lang", e.lang);
+        r.pages = {part.text};
+        collect_references(r, part.text);
+        r.id = default_record_id(r, part.resolution);
+        if (part.resolution) r.title = "Resolution: " + r.title;
+        finish(r, taxonomy);
+        if (!ex.apply(r)) return false;
+        out.push_back(std::move(r));
+    }
+    return true;
+}
+
+// Title: old small-scale layout, then the page's own first lines, then the
+// format's title, then the file name.
+std::string title_of(const Extracted& e, const std::string& head, const std::string& filename) {
+    std::string from_text = title_from_lines(head);
+    std::string title = !from_text.empty() && from_text.size() >= 8 ? from_text : e.title;
+    if (e.media_type != "application/pdf" && !e.title.empty()) title = e.title;
+    if (title.empty()) title = from_text;
+    if (title.empty()) {
+        std::string stem = std::filesystem::path(filename).stem().string();
+        for (auto& c : stem) if (c == '_' || c == '-') c = ' ';
+        title = text::collapse_spaces(stem);
+    }
+    return title;
+}
+
+// An old small-scale header ("III.AU./Version 01", "III. D. Methane
+// recovery") in the first lines, with the version it states.
+std::optional<Symbol> old_small_scale(const std::string& head, std::optional<std::string>& version) {
+    for (auto line : lines_of(head, 40)) {
+        std::string t = text::collapse_spaces(line);
+        std::smatch m;
+        if (std::regex_match(t, m, ssc_version())) {
+            version = normalize_version(m[3].str());
+            return Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+        }
+        if (std::regex_match(t, m, ssc_title())) return Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+    }
+    return std::nullopt;
+}
+
+// The document's own code, printed in its header: the first non-empty
+// lines, on a line of its own give or take a label ("AMS-III.D.").
+std::optional<Symbol> header_symbol(const std::string& head) {
+    std::string top;
+    int kept = 0;
+    for (auto line : lines_of(head, 60)) {
+        if (text::trim(line).empty()) continue;
+        top += std::string(line) + "\n";
+        if (++kept == 12) break;
+    }
+    for (auto line : lines_of(top, 12)) {
+        std::string t = text::collapse_spaces(line);
+        for (const auto& s : find_symbols(t))
+            if (s.kind != SymbolKind::decision && t.size() <= 2 * s.text.size() + 12) return s;
+    }
+    return std::nullopt;
+}
+
+// Symbol: a methodology or tool named by the file of a bundle; the first
+// code on the first page; an old small-scale header; else a code in the
+// file name whose kind agrees with what the page says the document is.
+std::optional<Symbol> primary_symbol(const std::string& head, const std::string& filename, bool bundle, bool says_tool,
+                                     std::optional<std::string>& version) {
+    if (bundle)
+        for (const auto& s : symbols_in_filename(filename))
+            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) return s;
+    if (auto s = old_small_scale(head, version)) return s;
+    if (auto s = header_symbol(head)) return s;
+    for (const auto& s : symbols_in_filename(filename)) {
+        if (says_tool && s.kind == SymbolKind::methodology) continue;  // a tool filed under its methodology
+        return s;
+    }
+    return std::nullopt;
+}
+
+// Sectoral scopes the document states on its first page.
+std::vector<std::string> stated_scopes(const std::string& head) {
+    static const std::regex scope_re("[Ss]ectoral [Ss]cope(?:\\(s\\))?:? *([0-9][0-9 ,and]*)");
+    static const std::regex num("\\d{1,2}");
+    std::vector<std::string> out;
+    std::smatch sm;
+    std::string head_str(head.substr(0, 2000));
+    if (!std::regex_search(head_str, sm, scope_re)) return out;
+    std::string list = sm[1].str();
+    for (auto it = std::sregex_iterator(list.begin(), list.end(), num); it != std::sregex_iterator(); ++it) {
+        int n = std::stoi(it->str());
+        if (n >= 1 && n <= 15) add_unique(out, std::to_string(n));
+    }
+    return out;
+}
+
+// The methodology's own heading inside a decision report that prints it.
+void title_from_bundle(Record& r, const std::string& all) {
+    if (r.symbols.empty()) return;
+    for (auto line : lines_of(all, 100000)) {
+        std::smatch m;
+        std::string t = text::collapse_spaces(line);
+        if (std::regex_match(t, m, ssc_title()) && r.symbols.front() == "AMS-" + m[1].str() + "." + m[2].str()) {
+            r.title = m[3].str();
+            return;
         }
     }
 }
+
+// Symbol, version, family, type and mechanism of a file's own record.
+void identify(Record& r, const std::string& head, const std::string& filename, bool bundle, const std::string& all) {
+    std::string head_lower = text::to_lower(head.substr(0, 1500));
+    bool says_tool = head_lower.find("methodological tool") != std::string::npos ||
+                     head_lower.find("methodological \xe2\x80\x9ctool") != std::string::npos;
+    std::optional<std::string> version;
+    std::optional<Symbol> primary = primary_symbol(head, filename, bundle, says_tool, version);
+    if (primary) r.symbols = {primary->text};
+    if (bundle) title_from_bundle(r, all);
+    if (!version) version = find_version(head);
+    if (!version) version = version_in_filename(filename);
+    bool versioned_kind = primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
+                                      primary->kind == SymbolKind::a64 || primary->kind == SymbolKind::cdm);
+    if (version && (versioned_kind || says_tool)) r.version = *version;
+    if (primary) r.set_one("type", type_for_symbol(primary->kind, primary->text, r.title));
+    if (r.first("type").empty() && says_tool) r.set_one("type", "tool");
+    if (primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
+                    primary->kind == SymbolKind::cdm))
+        r.add("mechanism", "cdm");
+    if (!r.version.empty() && primary) r.family = primary->text;
+}
+
+}  // namespace
 
 InferResult infer_records(const Extracted& e, const std::string& source, const std::string& filename,
                           const Taxonomy& taxonomy, const Metadata* explicit_meta) {
     InferResult out;
     std::string all;
     for (const auto& p : e.pages) { all += p; all += '\n'; }
-    std::string head = e.first_page_text(1);
-    if (head.size() < 400) head = e.first_page_text(2);
-    if (head.size() > 4000) {
-        // Cut at the last whole line: the tail of a long line cut short would
-        // pass for a short one, and a code cited at its start for the
-        // document's own (the rule "a symbol on a line of its own" below).
-        head.resize(4000);
-        if (auto nl = head.rfind('\n'); nl != std::string::npos) head.resize(nl + 1);
-    }
-
-    auto apply_explicit = [&](Record& r) -> bool {
-        if (!e.meta.empty())
-            if (auto err = apply_metadata(r, e.meta, taxonomy); !err.empty()) { out.error = "front matter: " + err; return false; }
-        if (explicit_meta)
-            if (auto err = apply_metadata(r, *explicit_meta, taxonomy); !err.empty()) { out.error = "catalog: " + err; return false; }
-        return true;
-    };
-
-    // The report symbol in the header of a bundled file, shared by its parts.
-    std::string container;
-    for (const auto& s : find_symbols(head.substr(0, 600)))
-        if (s.kind == SymbolKind::fccc) { container = s.text; break; }
+    const std::string head = head_of(e);
+    Explicit ex{e, explicit_meta, taxonomy, {}};
 
     auto parts = split_decisions(all);
-    const bool bundle = !parts.empty() && !(explicit_meta && explicit_meta->count("symbol"));
+    const bool bundle = !parts.empty() && !ex.names("symbol");
     if (bundle) {
-        for (auto& part : parts) {
-            Record r;
-            r.media_type = e.media_type;
-            r.sources = {source};
-            r.symbols = {part.symbol};
-            if (!container.empty()) r.symbols.push_back(container);
-            r.title = part.title;
-            r.type = "decision";
-            r.status = "adopted";
-            r.date = part.date;
-            r.lang = e.lang;
-            r.pages = {part.text};
-            collect_references(r, part.text);
-            r.id = default_record_id(r, part.resolution);
-            if (part.resolution) r.title = "Resolution: " + r.title;
-            finish(r, taxonomy);
-            if (!apply_explicit(r)) return {{}, out.error};
-            out.records.push_back(std::move(r));
-        }
+        if (!bundle_records(e, parts, source, head, taxonomy, ex, out.records)) return {{}, ex.error};
         // A file named for a methodology or tool that is printed inside a
         // decision report (early small-scale methodologies were annexes of
         // COP decisions) is also recorded as that methodology.
@@ -309,110 +434,10 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     r.pages = e.pages;
     r.headings = e.headings;
     r.summary = e.summary;
-    r.lang = e.lang;
-
-    // Title: old small-scale layout, then the page's own first lines, then
-    // the format's title, then the file name.
-    std::string from_text = title_from_lines(head);
-    r.title = !from_text.empty() && from_text.size() >= 8 ? from_text : e.title;
-    if (e.media_type != "application/pdf" && !e.title.empty()) r.title = e.title;
-    if (r.title.empty()) r.title = from_text;
-    if (r.title.empty()) {
-        std::string stem = std::filesystem::path(filename).stem().string();
-        for (auto& c : stem) if (c == '_' || c == '-') c = ' ';
-        r.title = text::collapse_spaces(stem);
-    }
-
-    // Symbol: the first code on the first page; an old small-scale header
-    // ("III.AU./Version 01"); else a code in the file name whose kind agrees
-    // with what the page says the document is.
-    std::optional<Symbol> primary;
-    std::optional<std::string> version;
-    if (bundle)
-        for (const auto& s : symbols_in_filename(filename))
-            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) { primary = s; break; }
-    for (auto line : lines_of(head, 40)) {
-        if (primary) break;
-        std::string t = text::collapse_spaces(line);
-        std::smatch m;
-        if (std::regex_match(t, m, ssc_version())) {
-            primary = Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
-            version = normalize_version(m[3].str());
-            break;
-        }
-        if (std::regex_match(t, m, ssc_title())) {
-            primary = Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
-            break;
-        }
-    }
-    if (!primary) {
-        // The document's own code is printed in its header: the first lines.
-        std::string top;
-        int kept = 0;
-        for (auto line : lines_of(head, 60)) {
-            if (text::trim(line).empty()) continue;
-            top += std::string(line) + "\n";
-            if (++kept == 12) break;
-        }
-        // ...on a line of its own, give or take a label ("AMS-III.D.", "III.D./Version 08").
-        for (auto line : lines_of(top, 12)) {
-            std::string t = text::collapse_spaces(line);
-            for (const auto& s : find_symbols(t))
-                if (s.kind != SymbolKind::decision && t.size() <= 2 * s.text.size() + 12) { primary = s; break; }
-            if (primary) break;
-        }
-    }
-    std::string head_lower = text::to_lower(head.substr(0, 1500));
-    bool says_tool = head_lower.find("methodological tool") != std::string::npos ||
-                     head_lower.find("methodological \xe2\x80\x9ctool") != std::string::npos;
-    if (!primary) {
-        for (const auto& s : symbols_in_filename(filename)) {
-            if (says_tool && s.kind == SymbolKind::methodology) continue;  // a tool filed under its methodology
-            primary = s;
-            break;
-        }
-    }
-    if (primary) r.symbols = {primary->text};
-    if (bundle) {
-        // The methodology sits somewhere inside the report: find its own heading.
-        for (auto line : lines_of(all, 100000)) {
-            std::smatch m;
-            std::string t = text::collapse_spaces(line);
-            if (std::regex_match(t, m, ssc_title()) && !r.symbols.empty() &&
-                r.symbols.front() == "AMS-" + m[1].str() + "." + m[2].str()) {
-                r.title = m[3].str();
-                break;
-            }
-        }
-    }
-    if (!version) version = find_version(head);
-    if (!version) version = version_in_filename(filename);
-    if (version && primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
-                               primary->kind == SymbolKind::a64 || primary->kind == SymbolKind::cdm))
-        r.version = *version;
-    else if (version && says_tool)
-        r.version = *version;
-
-    if (primary) r.type = type_for_symbol(primary->kind, primary->text, r.title);
-    if (r.type.empty() && says_tool) r.type = "tool";
-    if (primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
-                    primary->kind == SymbolKind::cdm))
-        add_unique(r.mechanisms, "cdm");
-    if (!r.version.empty() && primary) r.family = primary->text;
-
-    // Sectoral scopes the document states on its first page.
-    static const std::regex scope_re("[Ss]ectoral [Ss]cope(?:\\(s\\))?:? *([0-9][0-9 ,and]*)");
-    std::smatch sm;
-    std::string head_str(head.substr(0, 2000));
-    if (std::regex_search(head_str, sm, scope_re)) {
-        static const std::regex num("\\d{1,2}");
-        std::string list = sm[1].str();
-        for (auto it = std::sregex_iterator(list.begin(), list.end(), num); it != std::sregex_iterator(); ++it) {
-            int n = std::stoi(it->str());
-            if (n >= 1 && n <= 15) add_unique(r.scopes, std::to_string(n));
-        }
-    }
-
+    r.set_one("lang", e.lang);
+    r.title = title_of(e, head, filename);
+    identify(r, head, filename, bundle, all);
+    for (const auto& scope : stated_scopes(head)) r.add("scope", scope);
     // Date: the first date written on the first pages, else the format's.
     auto dates = text::find_dates(head, 1);
     r.date = !dates.empty() ? dates.front() : e.date;
@@ -420,9 +445,9 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     collect_references(r, all);
     finish(r, taxonomy);
     r.id = default_record_id(r);
-    if (!apply_explicit(r)) return {{}, out.error};
-    if (explicit_meta && !explicit_meta->count("id")) r.id = default_record_id(r);
-    if (!e.meta.empty() && !e.meta.count("id") && !(explicit_meta && explicit_meta->count("id"))) r.id = default_record_id(r);
+    if (!ex.apply(r)) return {{}, ex.error};
+    if (explicit_meta && !ex.names("id")) r.id = default_record_id(r);
+    if (!e.meta.empty() && !e.meta.count("id") && !ex.names("id")) r.id = default_record_id(r);
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
     out.records.push_back(std::move(r));
     return out;

@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <optional>
 
 namespace a6kb {
@@ -17,11 +18,10 @@ using nlohmann::json;
 json to_json(const Record& r, bool with_text) {
     json j = {
         {"id", r.id}, {"title", r.title}, {"symbols", r.symbols}, {"version", r.version},
-        {"family", r.family}, {"type", r.type}, {"mechanisms", r.mechanisms}, {"groups", r.groups},
-        {"topics", r.topics}, {"scopes", r.scopes}, {"asked_by", r.asked_by}, {"status", r.status}, {"date", r.date},
-        {"lang", r.lang}, {"url", r.url}, {"sources", r.sources}, {"summary", r.summary},
+        {"family", r.family}, {"facets", json::object()}, {"date", r.date}, {"url", r.url}, {"sources", r.sources}, {"summary", r.summary},
         {"references", r.references}, {"media_type", r.media_type}, {"latest", r.latest},
     };
+    for (const auto& [facet, values] : r.facets) j["facets"][facet] = values;
     if (!r.aliases.empty()) j["aliases"] = r.aliases;
     if (with_text) {
         j["pages"] = r.pages;
@@ -42,15 +42,10 @@ Record record_from_json(const json& j) {
     r.symbols = list("symbols");
     r.version = str("version");
     r.family = str("family");
-    r.type = str("type");
-    r.mechanisms = list("mechanisms");
-    r.groups = list("groups");
-    r.topics = list("topics");
-    r.scopes = list("scopes");
-    r.asked_by = list("asked_by");
-    r.status = str("status");
+    if (j.contains("facets") && j["facets"].is_object())
+        for (const auto& [facet, values] : j["facets"].items())
+            if (values.is_array()) r.set(facet, values.get<std::vector<std::string>>());
     r.date = str("date");
-    r.lang = str("lang");
     r.url = str("url");
     r.sources = list("sources");
     r.pages = list("pages");
@@ -62,6 +57,40 @@ Record record_from_json(const json& j) {
     r.media_type = str("media_type");
     r.latest = j.value("latest", true);
     return r;
+}
+
+const std::vector<std::string>& Record::values(std::string_view facet) const {
+    static const std::vector<std::string> none;
+    auto it = facets.find(facet);
+    return it == facets.end() ? none : it->second;
+}
+
+std::string Record::first(std::string_view facet) const {
+    const auto& v = values(facet);
+    return v.empty() ? std::string() : v.front();
+}
+
+bool Record::has(std::string_view facet, std::string_view value) const {
+    const auto& v = values(facet);
+    return std::find(v.begin(), v.end(), value) != v.end();
+}
+
+void Record::set(const std::string& facet, std::vector<std::string> list) {
+    list.erase(std::remove(list.begin(), list.end(), std::string()), list.end());
+    if (list.empty()) facets.erase(facet);
+    else facets[facet] = std::move(list);
+}
+
+void Record::add(const std::string& facet, const std::string& value) {
+    if (!value.empty() && !has(facet, value)) facets[facet].push_back(value);
+}
+
+std::vector<std::string> values_of(const Record& r, const schema::FacetField& field) {
+    switch (field.values) {
+        case schema::Values::year_of_date: return r.year().empty() ? std::vector<std::string>{} : std::vector{r.year()};
+        case schema::Values::concepts: return r.values(field.id);
+    }
+    return {};
 }
 
 std::vector<std::string> source_keys_of(const Xapian::Document& doc) {
@@ -79,7 +108,11 @@ std::vector<std::string> source_keys_of(const Xapian::Document& doc) {
 
 namespace {
 
-void add_facet(Xapian::Document& doc, const schema::Field& f, const std::vector<std::string>& values) {
+const std::vector<schema::FacetField>& fields_of(const Taxonomy* taxonomy) {
+    return taxonomy ? taxonomy->fields() : schema::declared_facets();
+}
+
+void add_facet(Xapian::Document& doc, const schema::FacetField& f, const std::vector<std::string>& values) {
     for (const auto& v : values)
         if (!v.empty()) doc.add_boolean_term(schema::term(f, v));
     if (f.slot != schema::NO_SLOT) {
@@ -88,19 +121,9 @@ void add_facet(Xapian::Document& doc, const schema::Field& f, const std::vector<
     }
 }
 
-// The labels and acronyms of a record's topics and mechanisms are indexed as
-// text of the record (at low weight), so "cookstoves" finds the methodology
-// tagged "Clean cooking and cookstoves" whose title speaks of thermal
-// applications of non-renewable biomass. Stakeholder groups are an audience,
-// not a subject, and other alternative labels are related words, not
-// synonyms: neither is indexed.
-void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const schema::Field& f,
-                    const std::vector<std::string>& ids) {
-    if (!taxonomy) return;
-    const Facet* facet = taxonomy->facet(f.name);
-    if (!facet) return;
+void index_concepts(Xapian::TermGenerator& tg, const Facet& facet, const std::vector<std::string>& ids) {
     for (const auto& id : ids) {
-        const Concept* c = facet->find(id);
+        const Concept* c = facet.find(id);
         if (!c) continue;
         tg.increase_termpos(100);
         tg.index_text(c->label, 1);
@@ -110,6 +133,19 @@ void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const s
             tg.index_text(alt, 1);
         }
     }
+}
+
+// The labels and acronyms of a record's topics and mechanisms are indexed as
+// text of the record (at low weight), so "cookstoves" finds the methodology
+// tagged "Clean cooking and cookstoves" whose title speaks of thermal
+// applications of non-renewable biomass. Stakeholder groups are an audience,
+// not a subject, and other alternative labels are related words, not
+// synonyms: neither is indexed.
+void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const Record& r) {
+    if (!taxonomy) return;
+    for (const auto& f : taxonomy->fields())
+        if (f.text)
+            if (const Facet* facet = taxonomy->facet(f.concepts_facet())) index_concepts(tg, *facet, r.values(f.id));
 }
 
 }  // namespace
@@ -153,8 +189,7 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
             doc.add_term("Z" + stem(a), static_cast<Xapian::termcount>(n));
         }
     }
-    index_concepts(tg, taxonomy, schema::TOPIC, r.topics);
-    index_concepts(tg, taxonomy, schema::MECHANISM, r.mechanisms);
+    index_concepts(tg, taxonomy, r);
 
     doc.add_boolean_term(schema::term(schema::ID, r.id));
     for (const auto& key : source_keys) doc.add_boolean_term(key);
@@ -165,20 +200,12 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     }
     if (r.latest) doc.add_boolean_term(std::string(schema::LATEST.prefix));
 
-    add_facet(doc, schema::TYPE, r.type.empty() ? std::vector<std::string>{} : std::vector{r.type});
-    add_facet(doc, schema::MECHANISM, r.mechanisms);
-    add_facet(doc, schema::GROUP, r.groups);
-    add_facet(doc, schema::TOPIC, r.topics);
-    add_facet(doc, schema::SCOPE, r.scopes);
-    add_facet(doc, schema::ASKED_BY, r.asked_by);
-    add_facet(doc, schema::STATUS, r.status.empty() ? std::vector<std::string>{} : std::vector{r.status});
-    add_facet(doc, schema::LANG, r.lang.empty() ? std::vector<std::string>{} : std::vector{r.lang});
-    add_facet(doc, schema::YEAR, r.year().empty() ? std::vector<std::string>{} : std::vector{r.year()});
+    for (const auto& f : fields_of(taxonomy)) add_facet(doc, f, values_of(r, f));
     if (!r.date.empty()) doc.add_value(schema::DATE.slot, text::date_key(r.date));
     if (!r.version.empty()) doc.add_value(schema::VERSION.slot, version_key(r.version));
 
     doc.add_value(schema::CARD.slot, json{{"i", r.id}, {"t", r.title}, {"s", r.symbols.empty() ? "" : r.symbols.front()},
-                                          {"v", r.version}, {"d", r.date}, {"y", r.type}}.dump());
+                                          {"v", r.version}, {"d", r.date}, {"y", r.first("type")}}.dump());
     Record stored = r;
     stored.page_pos = std::move(page_pos);
     doc.set_data(encode_data(stored));
@@ -196,8 +223,7 @@ SpellingWords spelling_words(const Record& r, const Taxonomy* taxonomy) {
     for (const auto& h : r.headings) tg.index_text(h);
     tg.index_text(r.summary);
     if (!r.pages.empty()) tg.index_text(r.pages.front());
-    index_concepts(tg, taxonomy, schema::TOPIC, r.topics);
-    index_concepts(tg, taxonomy, schema::MECHANISM, r.mechanisms);
+    index_concepts(tg, taxonomy, r);
     SpellingWords words;
     words.reserve(scratch.termlist_count());
     for (auto t = scratch.termlist_begin(); t != scratch.termlist_end(); ++t) words.emplace_back(*t, t.get_wdf());

@@ -9,11 +9,17 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace a6kb {
 
 class Taxonomy;
+namespace schema {
+struct FacetField;
+}
+
+using FacetValues = std::map<std::string, std::vector<std::string>, std::less<>>;
 
 struct Record {
     std::string id;                       // unique, stable: slug of symbol+version, or of the source path
@@ -21,15 +27,11 @@ struct Record {
     std::vector<std::string> symbols;     // canonical; the first is the primary symbol
     std::string version;                  // normalized ("21.0"), may be empty
     std::string family;                   // shared by every version of the same code; may be empty
-    std::string type;                     // taxonomy concept ids from here on
-    std::vector<std::string> mechanisms;
-    std::vector<std::string> groups;
-    std::vector<std::string> topics;
-    std::vector<std::string> scopes;
-    std::vector<std::string> asked_by;    // lab questions: the groups that asked
-    std::string status;
+    // Facet values: facet id (Taxonomy::fields) -> concept ids, in the order
+    // found; a single-valued facet holds one. No empty lists are kept.
+    // Derived facets (the year) are not here: they come from other fields.
+    FacetValues facets;
     std::string date;                     // ISO: YYYY-MM-DD, YYYY-MM or YYYY
-    std::string lang;
     std::string url;                      // official address
     std::vector<std::string> sources;     // where it came from, relative to the corpus root given; first is the main one
     std::vector<std::string> pages;       // text per page (one element for formats without pages)
@@ -42,6 +44,13 @@ struct Record {
     bool latest = true;                   // newest version in its family (set by the indexer)
 
     std::string year() const { return date.size() >= 4 ? date.substr(0, 4) : std::string(); }
+
+    const std::vector<std::string>& values(std::string_view facet) const;
+    std::string first(std::string_view facet) const;  // the first value, or empty
+    bool has(std::string_view facet, std::string_view value) const;
+    void set(const std::string& facet, std::vector<std::string> values);  // empty: removes the facet
+    void set_one(const std::string& facet, const std::string& value) { set(facet, {value}); }
+    void add(const std::string& facet, const std::string& value);         // once, at the end
 };
 
 nlohmann::json to_json(const Record& r, bool with_text = true);
@@ -66,6 +75,9 @@ using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
 SpellingWords spelling_words(const Record& r, const Taxonomy* taxonomy);
 
 Record record_from_document(const Xapian::Document& doc);
+
+// A record's values of one facet: stored ones, or derived (the year of the date).
+std::vector<std::string> values_of(const Record& r, const schema::FacetField& field);
 
 // The document data: the record's fields as JSON, a NUL byte, then the page
 // texts separated by form feeds (extracted text never holds one), so the

@@ -46,28 +46,64 @@ inline constexpr Field DATE{"date", "", 0, false, false, true, false, "date as Y
 inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "version sort key: each numeric part zero-padded to 6 digits"};
 inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact JSON {i,t,s,v,d,y}: id, title, symbol, version, date, type (lists and completions without parsing the data)"};
 
-// Facets; their names are the taxonomy's facet ids (plus year, from the date).
-inline constexpr Field TYPE{"type", "XK", 1, true, false, true, true, "document type"};
-inline constexpr Field MECHANISM{"mechanism", "XM", 2, true, true, false, true, "mechanism (article-6.2, article-6.4, article-6.8, cdm)"};
-inline constexpr Field GROUP{"group", "XG", 3, true, true, false, true, "stakeholder group"};
-inline constexpr Field TOPIC{"topic", "XC", 4, true, true, false, true, "topic"};
-inline constexpr Field SCOPE{"scope", "XSC", 5, true, true, false, true, "CDM sectoral scope (1-15)"};
-inline constexpr Field STATUS{"status", "XST", 6, true, false, true, true, "status (adopted, draft, ...)"};
-inline constexpr Field LANG{"lang", "XL", 7, true, false, true, true, "language code (en, fr, ...)"};
-inline constexpr Field YEAR{"year", "XY", 8, true, false, true, true, "year of the date"};
-// Lab questions: the stakeholder groups that asked (values are group concepts).
-inline constexpr Field ASKED_BY{"asked_by", "XQ", 11, true, true, false, true, "stakeholder groups that asked a lab question"};
+// The fields that are not facets (the facets follow).
+inline constexpr std::array<const Field*, 10> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &CARD};
 
-inline constexpr std::array<const Field*, 19> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &CARD,
-    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR, &ASKED_BY};
 
-// Filterable fields. All but year and asked_by are taxonomy facets of the same id.
-inline constexpr std::array<const Field*, 9> FACETS = {
-    &TYPE, &MECHANISM, &GROUP, &TOPIC, &SCOPE, &STATUS, &LANG, &YEAR, &ASKED_BY};
+// Facets: the one list. Every facet of the index is an entry here or a
+// facet of the taxonomy (corpus/taxonomy.xml); a taxonomy facet without an
+// entry gets a derived boolean prefix (derived_prefix) and no value slot.
+// An entry says how the index holds the facet; the taxonomy gives labels
+// and concepts. Adding a facet is an entry in the taxonomy, plus a line
+// here when it needs a value slot (counting on remote shards) or a
+// property below.
+enum class Values {
+    concepts,      // concept ids of a taxonomy facet (values_of), set by catalogs, front matter, cues
+    year_of_date,  // derived: the year of the record's date, never stored in Record::facets
+};
+enum class Display {
+    checkboxes,  // counted, a sidebar group of check boxes, a chip per selected value
+    range,       // counted; the sidebar has a from-to range (parameters ID_from, ID_to)
+    hidden,      // a filter only: not counted, not in the sidebar (a hidden form field keeps it)
+};
 
-// The facet field with this name, or nullptr.
-const Field* facet(std::string_view name);
+struct FacetField {
+    std::string id;              // facet id: URL parameter, catalog field, key of Record::facets
+    std::string prefix;          // boolean term prefix
+    Xapian::valueno slot = NO_SLOT;
+    bool multi = true;           // a record may hold several values
+    Values values = Values::concepts;
+    std::string values_of;       // the taxonomy facet whose concepts are the values (id when empty)
+    Display display = Display::checkboxes;
+    std::string label;           // when the taxonomy has no facet of this id
+    std::string plural;          // row label on a document page; the label when empty
+    bool numbered = false;       // labels shown after their id ("13. Waste handling")
+    bool open = false;           // its sidebar group starts open
+    bool text = false;           // concept labels and acronyms are indexed as text of the record
+    std::string api_key;         // the hit JSON key it also has (besides "facets"); empty: none
+    std::string about;           // one line for docs/schema.md
+
+    const std::string& concepts_facet() const { return values_of.empty() ? id : values_of; }
+    bool counted() const { return display != Display::hidden; }
+};
+
+// The declared facets, in document-page order.
+const std::vector<FacetField>& declared_facets();
+// The declared facet with this id, or nullptr.
+const FacetField* facet(std::string_view id);
+// The prefix of a taxonomy facet without an entry: "XZ" + uppercased id +
+// ":" ("region" -> "XZREGION:"). No declared prefix starts with "XZ" and the
+// colon ends every derived one, so no prefix is a prefix of another.
+std::string derived_prefix(std::string_view facet_id);
+// A boolean term for `value` in a facet: prefix + lowercased value.
+std::string term(const FacetField& field, std::string_view value);
+
+// Names a facet may not take: the record's other fields (catalog elements)
+// and the search parameters.
+bool reserved_name(std::string_view id);
+inline constexpr std::array<std::string_view, 11> RECORD_FIELDS = {
+    "id", "title", "symbol", "version", "family", "date", "url", "summary", "cites", "text", "keywords"};
 
 // A boolean term for `value` in `field`: prefix + lowercased value, hashed
 // when it would pass Xapian's term length limit.
@@ -84,6 +120,6 @@ inline constexpr std::string_view META_SCHEMA_VERSION = "a6kb:schema";
 inline constexpr std::string_view META_FILE_PREFIX = "a6kb:file:";     // + source key -> JSON {hash, records|skip}
 inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash of taxonomy + catalogs
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
-inline constexpr int SCHEMA_VERSION = 3;
+inline constexpr int SCHEMA_VERSION = 4;  // 4: facet values in the data as one "facets" object
 
 }  // namespace a6kb::schema

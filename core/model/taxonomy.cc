@@ -103,6 +103,8 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
         if (!valid_id(facet.id)) fail(f, "facet needs an id of lowercase letters, digits and hyphens");
         if (facet.label.empty()) fail(f, "facet '" + facet.id + "' needs a label");
         if (!facet_ids.insert(facet.id).second) fail(f, "facet '" + facet.id + "' is declared twice");
+        if (schema::reserved_name(facet.id) || (schema::facet(facet.id) && schema::facet(facet.id)->values != schema::Values::concepts))
+            fail(f, "facet id '" + facet.id + "' is a name the index keeps for a field of its own");
         std::string multi = f.attribute("multi").as_string("true");
         if (multi != "true" && multi != "false") fail(f, "multi must be \"true\" or \"false\"");
         facet.multi = multi == "true";
@@ -152,6 +154,7 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
     }
     if (tax.facets_.empty()) fail(root, "the taxonomy declares no facet");
     tax.build_index();
+    tax.build_fields();
     return tax;
 }
 
@@ -186,6 +189,40 @@ void Taxonomy::build_index() {
                 index.emplace(facet.concepts[ci].cues[k].words.front(), std::make_pair(ci, k));
         cue_index_.push_back(std::move(index));
     }
+}
+
+void Taxonomy::build_fields() {
+    fields_.clear();
+    for (const auto& facet : facets_) {
+        schema::FacetField f;
+        if (const schema::FacetField* declared = schema::facet(facet.id)) {
+            f = *declared;
+        } else {
+            f.id = facet.id;
+            f.prefix = schema::derived_prefix(facet.id);
+            f.multi = facet.multi;
+            f.about = "taxonomy facet (derived prefix, no value slot)";
+        }
+        f.label = facet.label;
+        fields_.push_back(std::move(f));
+    }
+    for (const auto& declared : schema::declared_facets()) {
+        if (facet(declared.id)) continue;
+        bool has_values = declared.values != schema::Values::concepts || facet(declared.concepts_facet());
+        if (has_values) fields_.push_back(declared);
+    }
+}
+
+const schema::FacetField* Taxonomy::field(std::string_view id) const {
+    for (const auto& f : fields_)
+        if (f.id == id) return &f;
+    return nullptr;
+}
+
+std::string Taxonomy::label_of(const schema::FacetField& field, const std::string& value) const {
+    if (const Facet* f = facet(field.concepts_facet()))
+        if (const Concept* c = f->find(value)) return c->label;
+    return value;
 }
 
 const Facet* Taxonomy::facet(std::string_view id) const {

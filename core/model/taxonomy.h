@@ -5,6 +5,8 @@
 // Format: docs/corpus.md.
 #pragma once
 
+#include "core/model/schema.h"
+
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -52,6 +54,17 @@ public:
     const std::vector<Facet>& facets() const { return facets_; }
     const Facet* facet(std::string_view id) const;
 
+    // The facets of an index built with this taxonomy, the one list that
+    // indexing, search and rendering walk: each taxonomy facet in taxonomy
+    // order (its schema entry, or a derived one: prefix
+    // schema::derived_prefix, no value slot, multi as declared here), then
+    // the schema's other entries whose values exist (year from the date;
+    // asked_by, whose values are group concepts). Labels are the taxonomy's.
+    const std::vector<schema::FacetField>& fields() const { return fields_; }
+    const schema::FacetField* field(std::string_view id) const;
+    // The label of a value of `field`: its concept's label, else the value.
+    std::string label_of(const schema::FacetField& field, const std::string& value) const;
+
     // Concepts of `facet` whose cues score at least the facet's threshold in
     // the given words (text::words() of body and title; title hits count
     // triple), best first; a single-valued facet returns at most one.
@@ -80,11 +93,13 @@ public:
 
 private:
     std::vector<Facet> facets_;
+    std::vector<schema::FacetField> fields_;
     // Per facet: first cue word -> (concept index, cue index).
     std::vector<std::unordered_multimap<std::string, std::pair<size_t, size_t>>> cue_index_;
     std::vector<Acronym> acronyms_;
     std::unordered_multimap<std::string, size_t> alias_index_;  // first word of an expansion -> acronyms_ index
     void build_index();
+    void build_fields();
 };
 
 }  // namespace a6kb

@@ -5,14 +5,14 @@
 
 namespace a6kb {
 
-std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) {
+std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db, const std::vector<schema::FacetField>& fields) {
     auto table = std::make_shared<FacetTable>();
-    for (const auto* f : schema::FACETS) table->columns_.push_back({f, {}, {}});
+    for (const auto& f : fields) table->columns_.push_back({f.id, f.prefix, {}, {}});
     const size_t ncols = table->columns_.size();
     table->bits_.assign((static_cast<size_t>(db.get_lastdocid()) + 1) * ncols, 0);
     for (size_t c = 0; c < ncols; ++c) {
         Column& col = table->columns_[c];
-        const std::string prefix(col.field->prefix);
+        const std::string& prefix = col.prefix;
         for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
             std::string value = (*t).substr(prefix.size());
             if (col.values.size() == 64) return nullptr;
@@ -28,7 +28,7 @@ std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db) 
 
 int FacetTable::column_of(std::string_view facet) const {
     for (size_t c = 0; c < columns_.size(); ++c)
-        if (columns_[c].field->name == facet) return static_cast<int>(c);
+        if (columns_[c].id == facet) return static_cast<int>(c);
     return -1;
 }
 

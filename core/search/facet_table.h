@@ -26,7 +26,8 @@ namespace a6kb {
 class FacetTable {
 public:
     struct Column {
-        const schema::Field* field;
+        std::string id;                              // facet id
+        std::string prefix;
         std::vector<std::string> values;             // bit i <-> values[i]
         std::unordered_map<std::string, int> index;  // value -> bit
     };
@@ -34,7 +35,8 @@ public:
     // nullptr when a facet has more than 64 distinct values (then counting
     // falls back to value slots). Cost: one pass over the facet terms'
     // posting lists; memory 8 bytes x facets x last docid.
-    static std::shared_ptr<const FacetTable> build(const Xapian::Database& db);
+    // One column per facet of `fields` (Taxonomy::fields).
+    static std::shared_ptr<const FacetTable> build(const Xapian::Database& db, const std::vector<schema::FacetField>& fields);
 
     const std::vector<Column>& columns() const { return columns_; }
     int column_of(std::string_view facet) const;

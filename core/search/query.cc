@@ -72,7 +72,7 @@ std::vector<Span> find_query_symbols(const std::string& q) {
     return spans;
 }
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op) {
+Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const std::vector<schema::FacetField>& facets) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
@@ -80,7 +80,7 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op) {
     qp.set_stopper(&stopper());
     qp.set_default_op(op == DefaultOp::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(schema::TITLE.prefix));
-    for (const auto* f : schema::FACETS) qp.add_boolean_prefix(std::string(f->name), std::string(f->prefix));
+    for (const auto& f : facets) qp.add_boolean_prefix(f.id, f.prefix);
     return qp;
 }
 
@@ -91,7 +91,9 @@ constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::Query
 
 }  // namespace
 
-ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op, Spelling spelling) {
+ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op, Spelling spelling,
+                        const std::vector<schema::FacetField>* facets) {
+    if (!facets) facets = &schema::declared_facets();
     const unsigned spell = spelling == Spelling::suggest ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
     ParsedQuery out;
     auto spans = find_query_symbols(q);
@@ -109,7 +111,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 
     Xapian::Query text_query;
     if (!out.text.empty()) {
-        Xapian::QueryParser qp = make_parser(db, op);
+        Xapian::QueryParser qp = make_parser(db, op, *facets);
         try {
             text_query = qp.parse_query(out.text, FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();

@@ -13,6 +13,8 @@
 //   retried as plain words: it never fails.
 #pragma once
 
+#include "core/model/schema.h"
+
 #include <xapian.h>
 
 #include <map>
@@ -39,9 +41,10 @@ enum class DefaultOp { all_words, any_word };
 // typical search, so the searcher asks only when the query found nothing.
 enum class Spelling { skip, suggest };
 
-// `db` gives spelling and synonym data.
+// `db` gives spelling and synonym data; `facets` the field prefixes
+// (type:, group:, ...; Taxonomy::fields, or the schema's declared facets when null).
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
-                        Spelling spelling = Spelling::skip);
+                        Spelling spelling = Spelling::skip, const std::vector<schema::FacetField>* facets = nullptr);
 
 // A query matching every document, new on each call. Never copy
 // Xapian::Query::MatchAll instead: it is one object for the whole process,

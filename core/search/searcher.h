@@ -16,9 +16,13 @@
 //   a request to see the latest committed revision.
 #pragma once
 
-#include "core/search/facet_table.h"
 #include "core/model/record.h"
 #include "core/model/taxonomy.h"
+#include "core/search/counting.h"
+#include "core/search/facet_table.h"
+#include "core/search/query.h"
+#include "core/search/request.h"
+#include "core/search/views.h"
 
 #include <xapian.h>
 
@@ -31,51 +35,6 @@
 #include <vector>
 
 namespace a6kb {
-
-using Params = std::vector<std::pair<std::string, std::string>>;
-
-struct SearchLimits {
-    size_t max_query_bytes = 1000;
-    int max_per_page = 100;
-    int max_depth = 10000;          // page * per_page
-    double time_limit_s = 2.0;      // per match; 0 = none
-};
-
-struct SearchRequest {
-    enum class Sort { relevance, newest, oldest };
-    std::string q;
-    std::map<std::string, std::vector<std::string>> filters;  // facet id -> concept ids (OR within, AND across)
-    std::optional<int> year_from, year_to;
-    Sort sort = Sort::relevance;
-    int page = 1;
-    int per_page = 10;
-    bool latest_only = true;  // versions=latest
-
-    // The request as URL parameters (for links: next page, feed, removing a filter).
-    Params to_params() const;
-};
-
-std::string_view to_string(SearchRequest::Sort sort);
-
-// Parses URL parameters. Throws UserError with code "bad_parameter" (naming
-// the parameter and the value) or "query_too_long". Facet values may be
-// concept ids, labels or acronyms; they are stored as ids. `allowed_extra`
-// lists parameter names that are accepted and ignored.
-SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonomy, const SearchLimits& limits = {},
-                                   const std::vector<std::string>& allowed_extra = {});
-
-struct FacetCount {
-    std::string value;
-    std::string label;
-    size_t count = 0;
-    bool selected = false;
-};
-
-struct FacetResult {
-    std::string id;
-    std::string label;
-    std::vector<FacetCount> values;
-};
 
 struct Hit {
     Record record;        // without page texts
@@ -99,49 +58,6 @@ struct SearchResult {
     std::optional<std::string> suggestion;
     bool corrected = false;  // the suggestion was applied because the query had no hits
     double took_ms = 0;
-};
-
-struct RecordRef {
-    std::string id;
-    std::string title;
-    std::string symbol;
-    std::string version;
-    std::string date;
-    std::string type;
-    bool latest = true;
-};
-
-struct DocumentView {
-    Record record;  // without page texts
-    size_t pages = 0;
-    std::vector<RecordRef> versions;                                 // newest first
-    std::vector<std::pair<std::string, std::optional<RecordRef>>> cites;  // symbol, the record if indexed
-    std::vector<RecordRef> cited_by;
-    std::vector<RecordRef> similar;
-};
-
-// The implementation labs: each lab (a lab-session record with a symbol) and
-// the records that cite it, by kind; and who asked whom across all lab questions.
-struct LabView {
-    Record lab;
-    std::vector<Record> roundtables;  // lab-session parts
-    std::vector<Record> questions;    // lab-question
-    std::vector<Record> plans;        // expected outcomes and other planning notes (concept-note)
-    std::vector<Record> outcomes;     // lab-outcome
-    std::vector<Record> pledges;      // pledge
-};
-
-struct LabsOverview {
-    std::vector<LabView> labs;                  // newest first
-    std::vector<std::string> groups;            // group concept ids, taxonomy order
-    std::vector<std::vector<size_t>> asked;     // asked[asker][addressed]: lab questions
-};
-
-struct Suggestion {
-    std::string text;   // what to put in the search box
-    std::string kind;   // symbol | concept | title
-    std::string id;     // record id, or facet:concept for concepts
-    std::string label;  // for display
 };
 
 // What every searcher of one index revision shares, built once per revision:
@@ -215,11 +131,12 @@ private:
     std::optional<Xapian::Document> find(const std::string& id);
     RecordRef ref_of(const Xapian::Document& doc);
     const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
-    // Facet counts: `spy` (if any) already counted the unselected facets
-    // during the main match; the rest are counted here.
-    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, bool& exact);
-    std::vector<FacetResult> results_from(const std::map<std::string, std::map<std::string, size_t>>& counts,
-                                          const SearchRequest& r) const;
+    FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }
+    struct Match;
+    Match match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy);
+    Hit hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq,
+               const std::vector<std::string>& query_words,
+               std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms);
 };
 
 }  // namespace a6kb

@@ -37,8 +37,8 @@ TEST_CASE("catalog records and file metadata are read and validated", "[catalog]
     CHECK(r.id == "ams-iii-d-v21-0");
     CHECK(r.symbols == std::vector<std::string>{"AMS-III.D"});
     CHECK(r.family == "AMS-III.D");
-    CHECK(r.mechanisms == std::vector<std::string>{"cdm"});
-    CHECK(r.groups == std::vector<std::string>{"governments-dnas"});
+    CHECK(r.values("mechanism") == std::vector<std::string>{"cdm"});
+    CHECK(r.values("group") == std::vector<std::string>{"governments-dnas"});
     CHECK(r.references == std::vector<std::string>{"TOOL14"});
     CHECK(r.sources == std::vector<std::string>{"x.catalog.xml"});
     CHECK(r.media_type == "catalog");
@@ -105,9 +105,9 @@ TEST_CASE("attributes of <catalog> are defaults for its records", "[catalog]") {
     auto cat = load_catalog(dir / "d.catalog.xml", tax);
     REQUIRE(cat.entries.size() == 2);
     auto a = record_from_catalog(cat.entries[0], "", tax), b = record_from_catalog(cat.entries[1], "", tax);
-    CHECK(a.lang == "en");
-    CHECK(a.type == "glossary");
-    CHECK(b.lang == "fr");
+    CHECK(a.first("lang") == "en");
+    CHECK(a.first("type") == "glossary");
+    CHECK(b.first("lang") == "fr");
     test::write_file(dir / "e.catalog.xml", "<catalog title=\"x\"><record><title>A</title></record></catalog>");
     CHECK_THROWS_WITH(load_catalog(dir / "e.catalog.xml", tax), Catch::Contains("'title'"));
 }

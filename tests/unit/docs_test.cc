@@ -16,4 +16,9 @@ TEST_CASE("docs/schema.md lists every prefix and value slot of the schema", "[do
         if (f->slot != schema::NO_SLOT)
             CHECK(doc.find("| " + std::to_string(f->slot) + " | " + std::string(f->name) + " |") != std::string::npos);
     }
+    for (const auto& f : schema::declared_facets()) {
+        INFO(f.id);
+        CHECK(doc.find("| " + f.id + " | `" + f.prefix + "` |") != std::string::npos);
+        if (f.slot != schema::NO_SLOT) CHECK(doc.find("| " + std::to_string(f.slot) + " | " + f.id + " |") != std::string::npos);
+    }
 }

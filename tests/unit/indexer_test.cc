@@ -98,8 +98,8 @@ TEST_CASE("index, re-run unchanged, change, delete", "[indexer][e2e]") {
     CHECK(count_term(c.db(), "XFams-iii.d") == 2);
     auto lab = get(c.db(), "f-notes-lab-md");
     REQUIRE(lab);
-    CHECK(lab->type == "lab-session");
-    CHECK(lab->groups == std::vector<std::string>{"governments-dnas"});
+    CHECK(lab->first("type") == "lab-session");
+    CHECK(lab->values("group") == std::vector<std::string>{"governments-dnas"});
     CHECK(count_term(c.db(), "secret") == 0);
 
     SECTION("a second run finds everything unchanged and writes nothing") {
@@ -165,7 +165,7 @@ TEST_CASE("catalog records merge with the file of the same symbol and version", 
     REQUIRE(rec);
     CHECK(rec->title == "Methane recovery (catalog title)");
     CHECK(rec->url == "https://example.org/ams-iii-d/v21");
-    CHECK(rec->scopes == std::vector<std::string>{"13"});
+    CHECK(rec->values("scope") == std::vector<std::string>{"13"});
     REQUIRE(!rec->pages.empty());
     CHECK(rec->sources.size() == 2);
     CHECK(count_term(c.db(), "Zmanur") == 1);

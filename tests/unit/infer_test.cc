@@ -31,11 +31,11 @@ TEST_CASE("a modern methodology page gives symbol, version, type, scope, family"
     CHECK(rec.symbols == std::vector<std::string>{"AMS-III.D"});
     CHECK(rec.version == "21.0");
     CHECK(rec.family == "AMS-III.D");
-    CHECK(rec.type == "methodology");
-    CHECK(rec.scopes == std::vector<std::string>{"13", "15"});
-    CHECK(rec.mechanisms == std::vector<std::string>{"cdm"});
+    CHECK(rec.first("type") == "methodology");
+    CHECK(rec.values("scope") == std::vector<std::string>{"13", "15"});
+    CHECK(rec.values("mechanism") == std::vector<std::string>{"cdm"});
     CHECK(rec.references == std::vector<std::string>{"TOOL14", "TOOL07"});
-    CHECK(rec.groups == std::vector<std::string>{"project-developers"});
+    CHECK(rec.values("group") == std::vector<std::string>{"project-developers"});
     CHECK(rec.sources == std::vector<std::string>{"m/ams.pdf"});
 }
 
@@ -59,7 +59,7 @@ TEST_CASE("a tool filed under a methodology's name keeps its own identity", "[in
     auto r = infer_records(e, "t.pdf", "tools__UNFCCC__Agriculture__ACM0010__v03-0__Tool.pdf", tax, nullptr);
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].symbols.empty());
-    CHECK(r.records[0].type == "tool");
+    CHECK(r.records[0].first("type") == "tool");
     CHECK(r.records[0].title == "Tool to calculate baseline emissions from electricity consumption");
     CHECK(r.records[0].id.rfind("f-", 0) == 0);
 }
@@ -75,12 +75,12 @@ TEST_CASE("a bundle of decisions becomes one record per decision", "[infer]") {
     CHECK(r.records[0].id == "1-cma-9");
     CHECK(r.records[0].symbols == std::vector<std::string>{"1/CMA.9", "FCCC/PA/CMA/2030/9/Add.1"});
     CHECK(r.records[0].title == "A made-up pact");
-    CHECK(r.records[0].type == "decision");
-    CHECK(r.records[0].status == "adopted");
+    CHECK(r.records[0].first("type") == "decision");
+    CHECK(r.records[0].first("status") == "adopted");
     CHECK(r.records[0].date == "2030-11-12");
     CHECK(r.records[0].references == std::vector<std::string>{"3/CMA.3"});
-    CHECK(r.records[1].mechanisms == std::vector<std::string>{"article-6.2"});
-    CHECK(r.records[1].topics == std::vector<std::string>{"authorization-corresponding-adjustments"});
+    CHECK(r.records[1].values("mechanism") == std::vector<std::string>{"article-6.2"});
+    CHECK(r.records[1].values("topic") == std::vector<std::string>{"authorization-corresponding-adjustments"});
 }
 
 TEST_CASE("explicit metadata wins over inference; bad metadata is an error", "[infer]") {
@@ -90,8 +90,8 @@ TEST_CASE("explicit metadata wins over inference; bad metadata is an error", "[i
     auto r = infer_records(e, "t.pdf", "t.pdf", tax, &meta);
     REQUIRE(r.records.size() == 1);
     CHECK(r.records[0].title == "Grid emission factor tool");
-    CHECK(r.records[0].groups == std::vector<std::string>{"development-banks"});
-    CHECK(r.records[0].status == "superseded");
+    CHECK(r.records[0].values("group") == std::vector<std::string>{"development-banks"});
+    CHECK(r.records[0].first("status") == "superseded");
     CHECK(r.records[0].symbols == std::vector<std::string>{"TOOL07"});
     Metadata bad{{"type", {"novel"}}};
     auto r2 = infer_records(e, "t.pdf", "t.pdf", tax, &bad);

@@ -17,10 +17,10 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     r.symbols = {"AMS-III.D"};
     r.version = "21.0";
     r.family = "AMS-III.D";
-    r.type = "methodology";
-    r.groups = {"project-developers", "governments-dnas"};
-    r.topics = {"authorization-corresponding-adjustments"};
-    r.scopes = {"13"};
+    r.set_one("type", "methodology");
+    r.set("group", {"project-developers", "governments-dnas"});
+    r.set("topic", {"authorization-corresponding-adjustments"});
+    r.set("scope", {"13"});
     r.date = "2017-09-26";
     r.pages = {"Manure management systems.", "Page two."};
     r.references = {"TOOL14"};
@@ -48,7 +48,7 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     CHECK(has("ca"));         // a topic's acronym, from the taxonomy
     CHECK(has("Zauthor"));    // ...and its label
     CHECK(!has("dna"));       // stakeholder groups are an audience, not indexed as text
-    CHECK(doc.get_value(schema::GROUP.slot) == "governments-dnas|project-developers");
+    CHECK(doc.get_value(schema::facet("group")->slot) == "governments-dnas|project-developers");
     CHECK(doc.get_value(schema::DATE.slot) == "20170926");
     CHECK(doc.get_value(schema::VERSION.slot) == "000021.000000");
 

@@ -8,13 +8,25 @@
 using namespace a6kb;
 
 TEST_CASE("no prefix is a prefix of another, no slot is used twice", "[schema]") {
+    // Fields, declared facets, and the derived prefixes of taxonomy facets
+    // without an entry (two whose ids share a beginning).
+    std::vector<std::pair<std::string, std::string>> prefixes;  // name, prefix
     std::set<Xapian::valueno> slots;
-    for (const auto* a : schema::ALL) {
-        if (a->slot != schema::NO_SLOT) CHECK(slots.insert(a->slot).second);
-        for (const auto* b : schema::ALL) {
-            if (a == b || a->prefix.empty() || b->prefix.empty()) continue;
-            INFO(a->name << " vs " << b->name);
-            CHECK(b->prefix.substr(0, a->prefix.size()) != a->prefix);
+    for (const auto* f : schema::ALL) {
+        if (f->slot != schema::NO_SLOT) CHECK(slots.insert(f->slot).second);
+        if (!f->prefix.empty()) prefixes.emplace_back(f->name, f->prefix);
+    }
+    for (const auto& f : schema::declared_facets()) {
+        if (f.slot != schema::NO_SLOT) CHECK(slots.insert(f.slot).second);
+        prefixes.emplace_back(f.id, f.prefix);
+    }
+    for (const char* id : {"region", "reg", "country", "x"}) prefixes.emplace_back(id, schema::derived_prefix(id));
+    CHECK(schema::derived_prefix("region") == "XZREGION:");
+    for (const auto& [a_name, a] : prefixes) {
+        for (const auto& [b_name, b] : prefixes) {
+            if (a_name == b_name) continue;
+            INFO(a_name << " vs " << b_name);
+            CHECK(b.substr(0, a.size()) != a);
         }
     }
 }

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: Apache-2.0
+// What the searcher returns besides a result list: a record's page (its
+// versions, citations, similar records), the implementation labs overview
+// and completions. Searcher methods; their code is in views.cc.
+#pragma once
+
+#include "core/model/record.h"
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace a6kb {
+
+struct RecordRef {
+    std::string id;
+    std::string title;
+    std::string symbol;
+    std::string version;
+    std::string date;
+    std::string type;
+    bool latest = true;
+};
+
+struct DocumentView {
+    Record record;  // without page texts
+    size_t pages = 0;
+    std::vector<RecordRef> versions;                                 // newest first
+    std::vector<std::pair<std::string, std::optional<RecordRef>>> cites;  // symbol, the record if indexed
+    std::vector<RecordRef> cited_by;
+    std::vector<RecordRef> similar;
+};
+
+// The implementation labs: each lab (a lab-session record with a symbol) and
+// the records that cite it, by kind; and who asked whom across all lab questions.
+struct LabView {
+    Record lab;
+    std::vector<Record> roundtables;  // lab-session parts
+    std::vector<Record> questions;    // lab-question
+    std::vector<Record> plans;        // expected outcomes and other planning notes (concept-note)
+    std::vector<Record> outcomes;     // lab-outcome
+    std::vector<Record> pledges;      // pledge
+};
+
+struct LabsOverview {
+    std::vector<LabView> labs;                  // newest first
+    std::vector<std::string> groups;            // group concept ids, taxonomy order
+    std::vector<std::vector<size_t>> asked;     // asked[asker][addressed]: lab questions
+};
+
+struct Suggestion {
+    std::string text;   // what to put in the search box
+    std::string kind;   // symbol | concept | title
+    std::string id;     // record id, or facet:concept for concepts
+    std::string label;  // for display
+};
+
+}  // namespace a6kb
