@@ -106,6 +106,15 @@ std::string first_words(const std::string& s, size_t max_bytes) {
 
 std::string year_label(const std::string& v) { return v; }
 
+// The q parameter: at most max_query_bytes, as valid UTF-8, trimmed.
+std::string query_text(const std::string& value, const SearchLimits& limits) {
+    if (value.size() > limits.max_query_bytes)
+        throw UserError("query_too_long", "parameter 'q': the query is " + std::to_string(value.size()) +
+                                              " bytes; the limit is " + std::to_string(limits.max_query_bytes));
+    size_t repaired = 0;
+    return text::trim(text::repair_utf8(value, &repaired));
+}
+
 }  // namespace
 
 std::string_view to_string(SearchRequest::Sort sort) {
@@ -141,11 +150,7 @@ SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonom
     for (const auto& [name, value] : params) {
         if (name == "q") {
             single(name);
-            if (value.size() > limits.max_query_bytes)
-                throw UserError("query_too_long", "parameter 'q': the query is " + std::to_string(value.size()) +
-                                                      " bytes; the limit is " + std::to_string(limits.max_query_bytes));
-            size_t repaired = 0;
-            r.q = text::trim(text::repair_utf8(value, &repaired));
+            r.q = query_text(value, limits);
         } else if (name == "page" || name == "per_page") {
             single(name);
             int n = 0;
@@ -199,6 +204,20 @@ SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonom
     if (r.year_from && r.year_to && *r.year_from > *r.year_to) bad("year_from", "is after year_to");
     if (static_cast<long>(r.page) * r.per_page > limits.max_depth)
         bad("page", "results deeper than " + std::to_string(limits.max_depth) + " are not served; narrow the search");
+    return r;
+}
+
+SuggestRequest parse_suggest_request(const Params& params, const SearchLimits& limits) {
+    SuggestRequest r;
+    std::set<std::string> seen;
+    for (const auto& [name, value] : params) {
+        if (name != "q" && name != "limit") bad(name, "unknown parameter");
+        if (!seen.insert(name).second) bad(name, "given more than once");
+        int n = 0;
+        if (name == "q") r.q = query_text(value, limits);
+        else if (!parse_int(value, n) || n < 1 || n > 50) bad(name, "must be a whole number between 1 and 50");
+        else r.limit = static_cast<size_t>(n);
+    }
     return r;
 }
 

@@ -64,6 +64,14 @@ std::string_view to_string(SearchRequest::Sort sort);
 SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonomy, const SearchLimits& limits = {},
                                    const std::vector<std::string>& allowed_extra = {});
 
+// The completion endpoint's parameters: q (the same checks as a search's)
+// and limit (1 to 50). Throws UserError as parse_search_request does.
+struct SuggestRequest {
+    std::string q;
+    size_t limit = 10;
+};
+SuggestRequest parse_suggest_request(const Params& params, const SearchLimits& limits = {});
+
 struct FacetCount {
     std::string value;
     std::string label;
