@@ -4,7 +4,7 @@
 #include "core/model/errors.h"
 #include "core/model/log.h"
 #include "searchd/config.h"
-#include "searchd/http.h"
+#include "searchd/server.h"
 
 #include <xapian.h>
 
@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
 
     // One malloc arena per core (at least two) rather than glibc's eight per
     // core: with a thread per connection, the extra arenas mostly hold freed
-    // memory (see give_back_free_memory in http.cc). Process-wide, so here,
+    // memory (see give_back_free_memory in server.cc). Process-wide, so here,
     // before any thread starts.
     ::mallopt(M_ARENA_MAX, static_cast<int>(std::max(2u, std::thread::hardware_concurrency())));
 

@@ -174,6 +174,7 @@ void summary_part(TemplateDictionary& dict, const SearchRequest& r, const Search
     dict.ShowSection("FEED");
     std::string qs = query_string(r.to_params());
     dict.SetValue("API_URL", "/api/v1/search" + (qs.empty() ? "" : "?" + qs));
+    dict.SetValue("CSV_URL", "/api/v1/search.csv" + (qs.empty() ? "" : "?" + qs));
     dict.SetValue("TOTAL", (res.exact ? "" : "about ") + thousands(res.total) + (res.total == 1 ? " record" : " records"));
     char took[32];
     std::snprintf(took, sizeof took, "%.0f ms", res.took_ms);

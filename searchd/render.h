@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Rendering of core results: JSON for the API (docs/api.md), Atom and
-// OpenSearch XML. Pure functions of their inputs.
+// OpenSearch XML, CSV. Pure functions of their inputs.
 #pragma once
 
 #include "core/search/searcher.h"
@@ -23,5 +23,12 @@ std::string query_string(const Params& params);
 // An Atom feed of a search: `base` is the public address ("http://host:port").
 std::string atom_feed(const SearchResult& r, const SearchRequest& request, const std::string& base);
 std::string opensearch_description(const std::string& base);
+
+// CSV of search hits (render_csv.cc): UTF-8 with a BOM, RFC 4180 quoting,
+// CRLF line ends, formula-like cells neutralised. The header row (after the
+// BOM), then one row per hit; the columns are listed in docs/api.md (one per
+// taxonomy facet, in its order). `base` as for atom_feed.
+std::string csv_header(const Taxonomy& taxonomy);
+void append_csv_rows(std::string& out, const SearchResult& result, const Taxonomy& taxonomy, const std::string& base);
 
 }  // namespace a6kb

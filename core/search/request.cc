@@ -20,6 +20,15 @@ bool parse_int(const std::string& s, int& out) {
     throw UserError("bad_parameter", "parameter '" + name + "': " + why);
 }
 
+// The q parameter: at most max_query_bytes, as valid UTF-8, trimmed.
+std::string query_text(const std::string& value, const SearchLimits& limits) {
+    if (value.size() > limits.max_query_bytes)
+        throw UserError("query_too_long", "parameter 'q': the query is " + std::to_string(value.size()) +
+                                              " bytes; the limit is " + std::to_string(limits.max_query_bytes));
+    size_t repaired = 0;
+    return text::trim(text::repair_utf8(value, &repaired));
+}
+
 int year_of(const std::string& name, const std::string& value) {
     int y = 0;
     if (!parse_int(value, y) || y < 1900 || y > 2200) bad(name, "'" + value + "' is not a year");
@@ -51,11 +60,7 @@ void add_facet_value(SearchRequest& r, const schema::FacetField& field, const st
 // The parameters that are not facets; false if `name` is none of them.
 bool parse_option(SearchRequest& r, const std::string& name, const std::string& value, const SearchLimits& limits) {
     if (name == "q") {
-        if (value.size() > limits.max_query_bytes)
-            throw UserError("query_too_long", "parameter 'q': the query is " + std::to_string(value.size()) +
-                                                  " bytes; the limit is " + std::to_string(limits.max_query_bytes));
-        size_t repaired = 0;
-        r.q = text::trim(text::repair_utf8(value, &repaired));
+        r.q = query_text(value, limits);
     } else if (name == "page" || name == "per_page") {
         int n = 0;
         if (!parse_int(value, n)) bad(name, "'" + value + "' is not a whole number");
@@ -170,6 +175,20 @@ Xapian::Query filter_query(const SearchRequest& r, const Taxonomy& taxonomy, std
 Xapian::Query filtered(const Xapian::Query& base, const Xapian::Query& filter) {
     if (filter.empty()) return base;
     return Xapian::Query(Xapian::Query::OP_FILTER, base, filter);
+}
+
+SuggestRequest parse_suggest_request(const Params& params, const SearchLimits& limits) {
+    SuggestRequest r;
+    std::set<std::string> seen;
+    for (const auto& [name, value] : params) {
+        if (name != "q" && name != "limit") bad(name, "unknown parameter");
+        if (!seen.insert(name).second) bad(name, "given more than once");
+        int n = 0;
+        if (name == "q") r.q = query_text(value, limits);
+        else if (!parse_int(value, n) || n < 1 || n > 50) bad(name, "must be a whole number between 1 and 50");
+        else r.limit = static_cast<size_t>(n);
+    }
+    return r;
 }
 
 }  // namespace a6kb

@@ -59,6 +59,14 @@ const schema::FacetField* range_facet(const Taxonomy& taxonomy);
 SearchRequest parse_search_request(const Params& params, const Taxonomy& taxonomy, const SearchLimits& limits = {},
                                    const std::vector<std::string>& allowed_extra = {});
 
+// The completion endpoint's parameters: q (the same checks as a search's)
+// and limit (1 to 50). Throws UserError as parse_search_request does.
+struct SuggestRequest {
+    std::string q;
+    size_t limit = 10;
+};
+SuggestRequest parse_suggest_request(const Params& params, const SearchLimits& limits = {});
+
 // The request's filters as a query: every selected facet except `skip`
 // (empty: none skipped), the range, and latest versions only when asked.
 // An empty query when nothing filters.

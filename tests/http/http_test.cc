@@ -132,6 +132,24 @@ TEST_CASE("GET /api/v1/facets and /api/v1/suggest", "[http]") {
     CHECK(server().get_json("/api/v1/suggest?q=", 200)["suggestions"].empty());
 }
 
+TEST_CASE("/api/v1/suggest refuses bad parameters as the search does, naming them", "[http][errors]") {
+    for (const char* path : {"/api/v1/suggest?limit=0", "/api/v1/suggest?limit=51", "/api/v1/suggest?limit=x",
+                             "/api/v1/suggest?page=2", "/api/v1/suggest?q=a&q=b"}) {
+        INFO(path);
+        auto j = server().get_json(path, 400);
+        CHECK(j["error"]["code"] == "bad_parameter");
+        std::string name = std::string(path).substr(std::string(path).find('?') + 1);
+        name = name.substr(0, name.find('='));
+        CHECK_THAT(j["error"]["message"].get<std::string>(), Catch::StartsWith("parameter '" + name + "'"));
+    }
+    const std::string q = "q=" + std::string(1200, 'a');
+    auto suggest = server().get_json("/api/v1/suggest?" + q, 413);
+    auto search = server().get_json("/api/v1/search?" + q, 413);
+    CHECK(suggest["error"]["code"] == "query_too_long");
+    CHECK(suggest["error"] == search["error"]);  // the same check, the same words
+    CHECK(server().get_json("/api/v1/suggest?q=tool1&limit=1", 200)["suggestions"].size() == 1);
+}
+
 TEST_CASE("feeds, OpenSearch, health and metrics", "[http]") {
     auto feed = server().get("/feed.atom?type=decision");
     REQUIRE(feed);

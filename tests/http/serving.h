@@ -3,7 +3,7 @@
 // construction to destruction (cpp-httplib's own tests do the same).
 #pragma once
 
-#include "searchd/http.h"
+#include "searchd/server.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// Slow and idle clients against searchd's connection layer (searchd/http.cc):
+// Slow and idle clients against searchd's connection layer (searchd/transport.cc):
 // more half-sent requests than --threads must not keep a normal request
 // waiting; at --max-connections a new connection is answered 503 at once;
 // a request still incomplete at --request-timeout is answered 408.
@@ -7,7 +7,7 @@
 // No sleep orders these steps: each one waits (bounded) for the server's own
 // connection count to say the slow connections are held, then checks.
 #include "core/index/indexer.h"
-#include "searchd/http.h"
+#include "searchd/server.h"
 #include "serving.h"
 #include "support.h"
 

@@ -77,7 +77,7 @@
         <span>Page {{PAGE_NUM}} of {{PAGE_COUNT}}</span>
         {{#HAS_NEXT}}<a rel="next" href="{{NEXT_URL}}">Next →</a>{{/HAS_NEXT}}
       </nav>{{/PAGER}}
-      <p class="feeds"><a href="{{FEED_URL}}">Atom feed of this search</a> · <a href="{{API_URL}}">the same as JSON</a></p>
+      <p class="feeds"><a href="{{FEED_URL}}">Atom feed of this search</a> · <a href="{{API_URL}}">the same as JSON</a> · <a href="{{CSV_URL}}" download>Download CSV</a></p>
     </div>
   </div>
 </form>

@@ -1,27 +1,30 @@
 // SPDX-License-Identifier: Apache-2.0
-// The HTTP face of a6kb: every route is declared in SearchServer::routes().
-// The only code that includes httplib.h.
+// The HTTP face of a6kb: a pool of searchers behind the transport
+// (transport.h), every route declared in SearchServer::routes() (routes.cc),
+// each handler run through wrap(): the searcher lease, the response cache,
+// metrics and the error contract (error_codes.h).
 #pragma once
 
 #include "searchd/config.h"
 #include "searchd/metrics.h"
 #include "searchd/response_cache.h"
+#include "searchd/routes.h"
 
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <semaphore>
+#include <string>
 #include <vector>
 
 namespace httplib {
-class Server;
 struct Request;
 struct Response;
 }  // namespace httplib
 
 namespace a6kb {
 
-class HttpServer;  // httplib::Server with searchd's own connection handling (http.cc)
+class HttpServer;  // transport.h
 class Searcher;
 class SnapshotCache;
 class Pages;
@@ -44,12 +47,6 @@ public:
     void stop();
 
     // What the connection layer is doing now (also in /metrics).
-    struct ConnectionStats {
-        size_t open = 0;              // connections with a thread, waiting or being served
-        size_t threads = 0;           // connection threads alive (idle ones included)
-        unsigned long rejected = 0;   // connections answered 503 at --max-connections
-        unsigned long timed_out = 0;  // requests answered 408 (--request-timeout, or a silent client)
-    };
     ConnectionStats connections() const;
 
 private:
@@ -64,17 +61,42 @@ private:
     std::unique_ptr<ResponseCache> responses_;     // finished answers of the current revision
 
     class Lease;
-    using Handler = std::function<void(const httplib::Request&, httplib::Response&)>;
-    using LeaseHandler = std::function<void(Lease&, const httplib::Request&, httplib::Response&)>;
+    using Req = const httplib::Request&;
+    using Res = httplib::Response&;
+    using Handler = std::function<void(Req, Res)>;
+    using LeaseHandler = std::function<void(Lease&, Req, Res)>;
+
+    // routes.cc: every route, then what answers when none matches.
     void routes();
-    void page_routes();
+    void fallbacks();
+    void search_csv(Lease& l, Req req, Res res);
+
     // Every handler runs through wrap: timing, metrics, the error contract,
     // one retry on a revision the indexer replaced under our feet.
-    Handler wrap(std::string route, LeaseHandler fn);
+    Handler wrap(Route route, LeaseHandler fn);
+    bool answer_from_cache(Route route, Lease& lease, Req req, Res res, std::string& revision);
+    void keep_in_cache(Route route, Lease& lease, Req req, Res res, const std::string& revision);
     // A failure told as JSON (the API, or no web folder) or as a page.
-    void fail(const httplib::Request& req, httplib::Response& res, bool api, int status, const std::string& code,
-              const std::string& message);
-    std::string base_url(const httplib::Request& req) const;
+    void fail(Req req, Res res, int status, const std::string& code, const std::string& message);
+    std::string base_url(Req req) const;
+};
+
+// A searcher borrowed from the pool for one request, returned afterwards.
+class SearchServer::Lease {
+public:
+    // Waits while --threads requests are being searched.
+    explicit Lease(SearchServer& s);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    Searcher& operator*() { return *searcher_; }
+    Searcher* operator->() { return searcher_.get(); }
+    // After DatabaseModifiedError: reopen before the retry.
+    void reopen();
+
+private:
+    SearchServer& server_;
+    std::unique_ptr<Searcher> searcher_;
 };
 
 }  // namespace a6kb
