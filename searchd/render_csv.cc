@@ -32,23 +32,10 @@ void append_cell(std::string& out, std::string_view cell) {
     out += '"';
 }
 
-// A record's values for a taxonomy facet (concept ids).
-std::vector<std::string> facet_values(const Record& r, std::string_view facet) {
-    auto one = [](const std::string& v) { return v.empty() ? std::vector<std::string>{} : std::vector<std::string>{v}; };
-    if (facet == "type") return one(r.type);
-    if (facet == "status") return one(r.status);
-    if (facet == "lang") return one(r.lang);
-    if (facet == "mechanism") return r.mechanisms;
-    if (facet == "group") return r.groups;
-    if (facet == "topic") return r.topics;
-    if (facet == "scope") return r.scopes;
-    return {};
-}
-
 // Concept labels, as a person reads them; the id when the taxonomy has none.
 std::string labels(const Record& r, const Facet& facet) {
     std::string out;
-    for (const auto& id : facet_values(r, facet.id)) {
+    for (const auto& id : r.values(facet.id)) {
         if (!out.empty()) out += MULTI;
         const Concept* c = facet.find(id);
         out += c ? c->label : id;
