@@ -105,9 +105,9 @@ struct Facet {
     std::string id;
     bool multi = false;
     std::vector<Concept> concepts;
-    size_t index_of(const std::string& id) const {
+    size_t index_of(const std::string& concept_id) const {
         for (size_t i = 0; i < concepts.size(); ++i)
-            if (concepts[i].id == id) return i;
+            if (concepts[i].id == concept_id) return i;
         return concepts.size();
     }
 };
