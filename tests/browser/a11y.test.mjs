@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// Accessibility basics: a language, accessible names for every form control (as
-// Chromium's accessibility tree computes them), unique ids, one h1, and a keyboard path
-// to the search box and the first result.
+// Accessibility: axe-core's WCAG 2.1 A and AA rules on every kind of page, in the states a
+// visitor puts it in (suggestions open, filters ticked); and basics axe does not cover: a
+// language, accessible names for every form control (as Chromium's accessibility tree
+// computes them), unique ids, one h1, and a keyboard path to the search box and the first result.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { AXE_VERSION, axeViolations, describe as describeViolations, WCAG_TAGS } from './lib/axe.mjs';
 import { launch, newContext, PAGES, url } from './lib/harness.mjs';
 
 const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', 'not-found': '/no-such-page' };
@@ -130,4 +132,54 @@ describe('accessibility basics', () => {
     assert.equal(await page.evaluate(() => document.activeElement.id), 'main');
     await tabTo(page, (el) => el.id === 'q', 1, 'the search box, first in the content');
   });
+});
+
+// Each page kind, reached as a visitor reaches it: open(page) leaves it in the state to check.
+const GROUP_LABEL = /^Governments and Designated National Authorities/;
+const AXE_PAGES = {
+  home: (page) => page.goto(url(PAGES.home)),
+  'home, suggestions open': async (page) => {
+    await page.goto(url(PAGES.home));
+    await page.locator('#q').pressSequentially('ams-iii');
+    await page.getByRole('listbox').getByRole('option').first().waitFor();
+    await page.locator('#q').press('ArrowDown');  // an option marked active
+  },
+  results: (page) => page.goto(url(PAGES.results)),
+  'results, filters ticked': async (page) => {
+    await page.goto(url(PAGES.results));
+    await page.locator('#filters').getByRole('checkbox', { name: GROUP_LABEL }).click();
+    await page.waitForURL((u) => u.searchParams.has('group'));
+    await page.locator('#filters').getByRole('checkbox', { name: /^Decision/ }).click();
+    await page.waitForURL((u) => u.searchParams.has('group') && u.searchParams.has('type'));
+    await page.locator('body:not([aria-busy])').waitFor();
+  },
+  'results, filters and sort in the address': (page) =>
+    page.goto(url('/search?q=methane&group=project-developers&type=methodology&sort=newest&page=2')),
+  'results, nothing found': (page) => page.goto(url('/search?q=zzyzxq')),
+  document: (page) => page.goto(url(PAGES.document)),
+  'document, a methodology with versions': (page) => page.goto(url('/doc/ams-iii-d-v22-0')),
+  labs: (page) => page.goto(url(PAGES.labs)),
+  about: (page) => page.goto(url(PAGES.about)),
+  'error, not found (404)': (page) => page.goto(url('/no-such-page')),
+  'error, bad parameter (400)': (page) => page.goto(url('/search?q=x&per_page=0')),
+};
+
+describe(`axe-core ${AXE_VERSION}: no violation of ${WCAG_TAGS.join(', ')}`, () => {
+  let browser, context;
+  before(async () => {
+    browser = await launch();
+    context = await newContext(browser);
+  });
+  after(async () => browser?.close());
+
+  for (const [name, open] of Object.entries(AXE_PAGES)) {
+    test(name, async (t) => {
+      const page = await context.newPage();
+      await open(page);
+      const violations = await axeViolations(page);
+      t.diagnostic(`${page.url()}: ${violations.length} violated rules`);
+      assert.equal(violations.length, 0, `${page.url()} violates:\n${describeViolations(violations)}`);
+      await page.close();
+    });
+  }
 });

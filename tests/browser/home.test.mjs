@@ -16,9 +16,14 @@ describe('home page', () => {
     page = await context.newPage();
     dialogs = noDialogs(page);
     await page.goto(url('/'));
-    const box = page.getByRole('searchbox', { name: 'Search decisions, methodologies, standards and labs' });
+    // With the script the box is an ARIA combobox (role, list, autocomplete); the
+    // page without it keeps a plain search box (nojs.test.mjs).
+    const box = page.getByRole('combobox', { name: 'Search decisions, methodologies, standards and labs' });
     assert.equal(await box.count(), 1, 'one search box named by its <label>');
     assert.equal(await box.getAttribute('id'), 'q');
+    assert.equal(await box.getAttribute('aria-controls'), await page.getByRole('listbox', { includeHidden: true }).getAttribute('id'));
+    assert.equal(await box.getAttribute('aria-autocomplete'), 'list');
+    assert.equal(await box.getAttribute('aria-expanded'), 'false');
     // Clicking the label focuses the box: the label is really tied to it.
     await page.locator('label[for="q"]').click();
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'q');

@@ -4,6 +4,12 @@
 // or skipped with a reason a person can act on, in bounded time, and never
 // stop a run or take the good documents with it. Every input is made here,
 // from fixed seeds, so a failure replays exactly.
+//
+// No case asserts on the wall clock (a loaded machine would make it flaky):
+// each asserts the property a time limit would stand for instead: the limit
+// named in the skip reason, the text kept small, the bytes read bounded. A
+// real hang is caught by ctest's TIMEOUT for these tests (tests/CMakeLists.txt).
+// The WARN lines report the time taken, for information only.
 #include "core/index/catalog.h"
 #include "core/extract/extract.h"
 #include "core/index/indexer.h"
@@ -70,7 +76,99 @@ size_t check_variants(const std::vector<std::pair<std::string, std::string>>& va
 
 bool valid_utf8(const std::string& s) { return text::repair_utf8(s) == s; }
 
+// The folder of the run below: good files, and bad ones with the words each
+// one's skip reason must contain.
+struct HostileFolder {
+    std::vector<std::string> good_ids;        // "f-" and the slug of the path
+    std::vector<std::string> good_by_source;  // non-ASCII names, found by their source
+    std::map<std::string, std::string> bad;   // path -> words of its skip reason
+};
+
+void write_good_files(const fs::path& root, HostileFolder& f) {
+    // The good: ids are "f-" and the slug of the path (no symbols in them);
+    // names with non-ASCII letters are looked up by their source instead.
+    auto good = [&](const std::string& rel, const std::string& bytes) {
+        test::write_file(root / rel, bytes);
+        bool ascii = std::all_of(rel.begin(), rel.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+        if (ascii) f.good_ids.push_back("f-" + slug(rel));
+        else f.good_by_source.push_back(rel);
+    };
+    for (int i = 0; i < 30; ++i) {
+        char name[32];
+        std::snprintf(name, sizeof name, "good-%02d.txt", i);
+        good(name, "Good document number " + std::to_string(i) + " on registries and corresponding adjustments.");
+    }
+    good("good.pdf", hostile::good_pdf());
+    test::make_docx(root / "good.docx", {{"Title", "A readable Word file"}, {"", "Text about host Party authorization."}});
+    f.good_ids.push_back("f-good-docx");
+    good("good.html", "<html><head><title>Good page</title></head><body><p>Registries and tracking.</p></body></html>");
+    good("good.md", "---\ntitle: Good notes\n---\nNotes on the mechanism.\n");
+    good("name with spaces.txt", "A file name with spaces in it, about baselines.");
+    good("r\xC3\xA9sum\xC3\xA9 \xE4\xB8\xAD\xE6\x96\x87.txt", "A file name with non-ASCII letters, about monitoring.");
+    good("\xC3\xA9t\xC3\xA9.txt", "Summer: another non-ASCII name, about leakage.");
+    good("\xE4\xB8\xAD\xE6\x96\x87/\xE6\x96\x87.txt", "A folder with a Chinese name, about additionality.");
+    good("\xE4\xB8\xAD\xE6\x96\x87/\xE4\xB8\xAD.txt", "Another Chinese name in it, about permanence.");
+    good("invalid-utf8.txt", hostile::invalid_utf8());
+    good("laughs.xml", hostile::billion_laughs());  // harmless: entities are not expanded
+}
+
+// `dir` holds `root` and a folder outside it, for a link to point at.
+void write_bad_files(const fs::path& dir, const fs::path& root, HostileFolder& f) {
+    // The bad, each with the words its skip reason must contain.
+    auto add_bad = [&](const std::string& rel, const std::string& bytes, const std::string& reason) {
+        test::write_file(root / rel, bytes);
+        f.bad[rel] = reason;
+    };
+    const std::string pdf = hostile::good_pdf();
+    add_bad("bad/truncated.pdf", pdf.substr(0, pdf.size() / 3), "PDF");
+    add_bad("bad/flipped.pdf", hostile::first_skipped(hostile::bit_flips(pdf, 400), media::PDF), "PDF");
+    TempDir scratch;
+    const std::string docx = hostile::good_docx(scratch);
+    add_bad("bad/truncated.docx", docx.substr(0, docx.size() / 2), "damaged Word document");
+    add_bad("bad/flipped.docx", hostile::first_skipped(hostile::bit_flips(docx, 400), media::DOCX), "Word");
+    add_bad("bad/bomb.docx", hostile::docx_bomb(scratch, 8 << 20), "possible zip bomb");
+    add_bad("bad/deep.html", hostile::deep_html(100000, "div"), "nested too deeply");
+    add_bad("bad/deep.xml", hostile::deep_xml(100000), "XML document has no text");
+    add_bad("bad/deep.docx", hostile::deep_docx(scratch, 50000), "Word document has no text");
+    add_bad("bad/deep.md", std::string(100000, '>') + " deep", "Markdown file has no text");
+    add_bad("bad/empty.txt", "", "empty file");
+    add_bad("bad/empty.pdf", "", "empty file");
+    add_bad("bad/front.md", "---\ntitle: [unclosed\n---\nbody\n", "malformed front matter at line 3");  // the end of the YAML
+    add_bad("bad/random.bin", hostile::random_bytes(4096, 7), "unsupported format");
+    add_bad("bad/not-really.pdf", "%PDF-1.7\nthis is not really a PDF", "damaged PDF");
+    // A sparse 2 GB file: the size limit must refuse it before a byte is read.
+    {
+        int fd = ::open((root / "bad/sparse.pdf").c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
+        REQUIRE(fd >= 0);
+        REQUIRE(::ftruncate(fd, off_t(2) << 30) == 0);
+        ::close(fd);
+        f.bad["bad/sparse.pdf"] = "too large";
+    }
+    // Unreadable: chmod 000 does not stop root, so the check needs a normal user.
+    const bool root_user = ::geteuid() == 0;
+    add_bad("bad/unreadable.txt", "secret words", "unreadable: Permission denied");
+    fs::permissions(root / "bad/unreadable.txt", fs::perms::none);
+    if (root_user) {
+        WARN("running as root: chmod 000 does not stop reading, the unreadable-file check is skipped");
+        f.bad.erase("bad/unreadable.txt");
+        f.good_ids.push_back("f-bad-unreadable-txt");
+    }
+    // A symlink loop, a dangling link and a link to a folder: each named.
+    fs::create_symlink("loop", root / "bad/loop");
+    f.bad["bad/loop"] = "symbolic link loop";
+    fs::create_symlink("nowhere.pdf", root / "bad/dangling.pdf");
+    f.bad["bad/dangling.pdf"] = "broken symbolic link";
+    fs::create_directories(dir / "elsewhere");
+    test::write_file(dir / "elsewhere/outside.txt", "A file outside the folder indexed.");
+    fs::create_directory_symlink(dir / "elsewhere", root / "bad/linked-folder");
+    f.bad["bad/linked-folder"] = "symbolic link to a folder: not followed";
+    // Vanishes between the listing and the reading: deleted after the first
+    // file is written, while it is still more than a window (16 files) ahead.
+    add_bad("zz-vanishes.txt", "gone before it is read", "unreadable: No such file or directory");
+}
+
 }  // namespace
+
 
 TEST_CASE("PDF: truncated and bit-flipped copies are read or skipped with a PDF reason", "[hostile][pdf]") {
     const std::string pdf = hostile::good_pdf();
@@ -82,7 +180,6 @@ TEST_CASE("PDF: truncated and bit-flipped copies are read or skipped with a PDF 
     size_t flipped_skipped = check_variants(flipped, media::PDF, "PDF");
     WARN("PDF: " << truncated.size() << " cuts, " << skipped << " skipped; " << flipped.size() << " bit-flipped, "
                  << flipped_skipped << " skipped; " << seconds_since(started) << " s");
-    CHECK(seconds_since(started) < 20);
     // Hand-made damage poppler must refuse.
     for (const std::string& bad : std::vector<std::string>{"%PDF-1.4\n", "%PDF-1.7\n" + std::string(4096, '\0'),
                                    "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF",
@@ -104,14 +201,12 @@ TEST_CASE("Word: truncated and bit-flipped copies are read or skipped with a Wor
     size_t flipped_skipped = check_variants(flipped, media::DOCX, "Word");
     WARN("Word: " << truncated.size() << " cuts, " << skipped << " skipped; " << flipped.size() << " bit-flipped, "
                   << flipped_skipped << " skipped; " << seconds_since(started) << " s");
-    CHECK(seconds_since(started) < 20);
     auto not_zip = extract_bytes("PK\x03\x04 but nothing else", media::DOCX);
     CHECK_THAT(not_zip.skip, Catch::Contains("damaged Word document"));
 }
 
 TEST_CASE("Word: zip bombs are refused at the limit, whatever the headers claim", "[hostile][docx][bomb]") {
     TempDir dir;
-    auto started = std::chrono::steady_clock::now();
     auto bomb = extract_bytes(hostile::docx_bomb(dir, 8 << 20), media::DOCX, small_limits());
     CHECK(!bomb.doc);
     CHECK_THAT(bomb.skip, Catch::Contains("possible zip bomb"));
@@ -122,13 +217,10 @@ TEST_CASE("Word: zip bombs are refused at the limit, whatever the headers claim"
     auto liar = extract_bytes(hostile::docx_lying_bomb(dir, 8 << 20), media::DOCX, small_limits());
     CHECK(!liar.doc);
     CHECK_THAT(liar.skip, Catch::Contains("Word document"));
-    CHECK(seconds_since(started) < 10);
 }
 
 TEST_CASE("XML: a billion laughs stays a few bytes, its entities not expanded", "[hostile][xml]") {
-    auto started = std::chrono::steady_clock::now();
     auto r = extract_bytes(hostile::billion_laughs(), media::XML);
-    CHECK(seconds_since(started) < 1);
     REQUIRE(r.doc);
     CHECK(r.doc->text_size() < 1000);
     // The same inside a Word file, a catalog and a taxonomy.
@@ -140,11 +232,9 @@ TEST_CASE("XML: a billion laughs stays a few bytes, its entities not expanded", 
     test::write_file(dir / "laughs.catalog.xml", hostile::billion_laughs());
     CHECK_THROWS_WITH(load_catalog(dir / "laughs.catalog.xml", tax), Catch::Contains("<catalog>"));
     CHECK_THROWS_WITH(Taxonomy::parse(hostile::billion_laughs(), "laughs.xml"), Catch::Contains("<taxonomy>"));
-    CHECK(seconds_since(started) < 2);
 }
 
 TEST_CASE("deep nesting is refused or cut short, never a stack overflow", "[hostile][nesting]") {
-    auto started = std::chrono::steady_clock::now();
     auto html = extract_bytes(hostile::deep_html(100000, "div"), media::HTML);
     CHECK(!html.doc);
     CHECK_THAT(html.skip, Catch::Contains("nested too deeply"));
@@ -187,7 +277,6 @@ TEST_CASE("deep nesting is refused or cut short, never a stack overflow", "[host
     CHECK(extract_bytes(list, media::MARKDOWN).doc);
     auto yaml = extract_bytes("---\ntitle: " + std::string(100000, '[') + "\n---\nbody\n", media::MARKDOWN);
     CHECK_THAT(yaml.skip, Catch::Contains("malformed front matter"));
-    CHECK(seconds_since(started) < 15);
 }
 
 TEST_CASE("invalid UTF-8 is repaired, not fatal, in every text format", "[hostile][utf8]") {
@@ -237,86 +326,10 @@ TEST_CASE("a run over a hostile folder skips each bad file with its reason and i
           "[hostile][indexer][e2e]") {
     TempDir dir;
     const fs::path root = dir / "corpus";
-    // The good: ids are "f-" and the slug of the path (no symbols in them);
-    // names with non-ASCII letters are looked up by their source instead.
-    std::vector<std::string> good_ids;
-    std::vector<std::string> good_by_source;
-    auto good = [&](const std::string& rel, const std::string& bytes) {
-        test::write_file(root / rel, bytes);
-        bool ascii = std::all_of(rel.begin(), rel.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-        if (ascii) good_ids.push_back("f-" + slug(rel));
-        else good_by_source.push_back(rel);
-    };
-    for (int i = 0; i < 30; ++i) {
-        char name[32];
-        std::snprintf(name, sizeof name, "good-%02d.txt", i);
-        good(name, "Good document number " + std::to_string(i) + " on registries and corresponding adjustments.");
-    }
-    good("good.pdf", hostile::good_pdf());
-    test::make_docx(root / "good.docx", {{"Title", "A readable Word file"}, {"", "Text about host Party authorization."}});
-    good_ids.push_back("f-good-docx");
-    good("good.html", "<html><head><title>Good page</title></head><body><p>Registries and tracking.</p></body></html>");
-    good("good.md", "---\ntitle: Good notes\n---\nNotes on the mechanism.\n");
-    good("name with spaces.txt", "A file name with spaces in it, about baselines.");
-    good("r\xC3\xA9sum\xC3\xA9 \xE4\xB8\xAD\xE6\x96\x87.txt", "A file name with non-ASCII letters, about monitoring.");
-    good("\xC3\xA9t\xC3\xA9.txt", "Summer: another non-ASCII name, about leakage.");
-    good("\xE4\xB8\xAD\xE6\x96\x87/\xE6\x96\x87.txt", "A folder with a Chinese name, about additionality.");
-    good("\xE4\xB8\xAD\xE6\x96\x87/\xE4\xB8\xAD.txt", "Another Chinese name in it, about permanence.");
-    good("invalid-utf8.txt", hostile::invalid_utf8());
-    good("laughs.xml", hostile::billion_laughs());  // harmless: entities are not expanded
-
-    // The bad, each with the words its skip reason must contain.
-    std::map<std::string, std::string> bad;
-    auto add_bad = [&](const std::string& rel, const std::string& bytes, const std::string& reason) {
-        test::write_file(root / rel, bytes);
-        bad[rel] = reason;
-    };
-    const std::string pdf = hostile::good_pdf();
-    add_bad("bad/truncated.pdf", pdf.substr(0, pdf.size() / 3), "PDF");
-    add_bad("bad/flipped.pdf", hostile::first_skipped(hostile::bit_flips(pdf, 400), media::PDF), "PDF");
-    TempDir scratch;
-    const std::string docx = hostile::good_docx(scratch);
-    add_bad("bad/truncated.docx", docx.substr(0, docx.size() / 2), "damaged Word document");
-    add_bad("bad/flipped.docx", hostile::first_skipped(hostile::bit_flips(docx, 400), media::DOCX), "Word");
-    add_bad("bad/bomb.docx", hostile::docx_bomb(scratch, 8 << 20), "possible zip bomb");
-    add_bad("bad/deep.html", hostile::deep_html(100000, "div"), "nested too deeply");
-    add_bad("bad/deep.xml", hostile::deep_xml(100000), "XML document has no text");
-    add_bad("bad/deep.docx", hostile::deep_docx(scratch, 50000), "Word document has no text");
-    add_bad("bad/deep.md", std::string(100000, '>') + " deep", "Markdown file has no text");
-    add_bad("bad/empty.txt", "", "empty file");
-    add_bad("bad/empty.pdf", "", "empty file");
-    add_bad("bad/front.md", "---\ntitle: [unclosed\n---\nbody\n", "malformed front matter at line 3");  // the end of the YAML
-    add_bad("bad/random.bin", hostile::random_bytes(4096, 7), "unsupported format");
-    add_bad("bad/not-really.pdf", "%PDF-1.7\nthis is not really a PDF", "damaged PDF");
-    // A sparse 2 GB file: the size limit must refuse it before a byte is read.
-    {
-        int fd = ::open((root / "bad/sparse.pdf").c_str(), O_CREAT | O_WRONLY | O_TRUNC, 0644);
-        REQUIRE(fd >= 0);
-        REQUIRE(::ftruncate(fd, off_t(2) << 30) == 0);
-        ::close(fd);
-        bad["bad/sparse.pdf"] = "too large";
-    }
-    // Unreadable: chmod 000 does not stop root, so the check needs a normal user.
-    const bool root_user = ::geteuid() == 0;
-    add_bad("bad/unreadable.txt", "secret words", "unreadable: Permission denied");
-    fs::permissions(root / "bad/unreadable.txt", fs::perms::none);
-    if (root_user) {
-        WARN("running as root: chmod 000 does not stop reading, the unreadable-file check is skipped");
-        bad.erase("bad/unreadable.txt");
-        good_ids.push_back("f-bad-unreadable-txt");
-    }
-    // A symlink loop, a dangling link and a link to a folder: each named.
-    fs::create_symlink("loop", root / "bad/loop");
-    bad["bad/loop"] = "symbolic link loop";
-    fs::create_symlink("nowhere.pdf", root / "bad/dangling.pdf");
-    bad["bad/dangling.pdf"] = "broken symbolic link";
-    fs::create_directories(dir / "elsewhere");
-    test::write_file(dir / "elsewhere/outside.txt", "A file outside the folder indexed.");
-    fs::create_directory_symlink(dir / "elsewhere", root / "bad/linked-folder");
-    bad["bad/linked-folder"] = "symbolic link to a folder: not followed";
-    // Vanishes between the listing and the reading: deleted after the first
-    // file is written, while it is still more than a window (16 files) ahead.
-    add_bad("zz-vanishes.txt", "gone before it is read", "unreadable: No such file or directory");
+    HostileFolder folder;
+    write_good_files(root, folder);
+    write_bad_files(dir.path(), root, folder);
+    auto& [good_ids, good_by_source, bad] = folder;
 
     IndexOptions o;
     o.db = dir / "index";
@@ -327,14 +340,12 @@ TEST_CASE("a run over a hostile folder skips each bad file with its reason and i
     o.limits = small_limits();
     std::vector<Skip> skips;
     bool deleted = false;
-    auto started = std::chrono::steady_clock::now();
     auto report = run_index(
         o, [&](const Skip& s) { skips.push_back(s); },
         [&](const Progress&) {
             if (!deleted) deleted = fs::remove(root / "zz-vanishes.txt");
         });
     CHECK(deleted);
-    CHECK(seconds_since(started) < 30);
     fs::permissions(root / "bad/unreadable.txt", fs::perms::owner_all);  // so TempDir can remove it
 
     std::map<std::string, std::string> reasons;

@@ -25,7 +25,8 @@ struct Site {
                          "<date>2030-05-01</date></record>"
                          "<record id=\"q1\"><title>Question 1: banks ask DNAs about authorization</title><type>lab-question</type>"
                          "<asked-by>development-banks</asked-by><group>governments-dnas</group><cites>A6-LAB-2030-01</cites></record>"
-                         "</catalog>"}});
+                         "</catalog>"},
+                         test::markup_note()});
         ServerConfig c;
         c.db = o.db.string();
         c.port = 0;
@@ -85,6 +86,15 @@ TEST_CASE("user input is escaped everywhere on the page", "[pages][xss]") {
     check_page(r, 200);
     CHECK(r->body.find("<script>alert") == std::string::npos);
     CHECK_THAT(r->body, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    // The query finds the note whose title and text hold that markup: shown as text.
+    CHECK_THAT(r->body, Catch::Contains("1 record"));
+    CHECK_THAT(r->body, Catch::Contains("Escaping &lt;script&gt;alert(1)&lt;/script&gt; in a title"));
+    CHECK_THAT(r->body, Catch::Contains("&lt;img src=x onerror=<mark>alert</mark>(2)&gt;"));
+    CHECK(r->body.find("<img") == std::string::npos);
+    auto note = site().get("/doc/f-notes-markup-md");
+    check_page(note, 200);
+    CHECK(note->body.find("<script>alert") == std::string::npos);
+    CHECK_THAT(note->body, Catch::Contains("<h1>Escaping &lt;script&gt;alert(1)&lt;/script&gt; in a title</h1>"));
     auto e = site().get("/doc/%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E");
     check_page(e, 404);
     CHECK(e->body.find("<img src=x") == std::string::npos);

@@ -158,6 +158,13 @@ void write_search_corpus(const std::filesystem::path& root) {
                "</catalog>\n");
 }
 
+std::pair<std::string, std::string> markup_note() {
+    return {"notes/markup.md",
+            "---\ntitle: \"Escaping <script>alert(1)</script> in a title\"\ntype: information-note\n---\n"
+            "This note quotes <script>alert(1)</script> and <img src=x onerror=alert(2)> in its text, "
+            "which a page must show as text.\n"};
+}
+
 IndexOptions index_search_corpus(const std::filesystem::path& dir,
                                  const std::vector<std::pair<std::string, std::string>>& extra) {
     write_search_corpus(dir / "corpus");

@@ -60,4 +60,10 @@ void write_search_corpus(const std::filesystem::path& root);
 // the options used, to index again after a change.
 IndexOptions index_search_corpus(const std::filesystem::path& dir,
                                  const std::vector<std::pair<std::string, std::string>>& extra = {});
+
+// An extra file for index_search_corpus, notes/markup.md: a note whose title
+// and text hold markup (<script>alert(1)</script>, <img ... onerror=...>), so
+// a search for "<script>alert(1)</script>" finds it and the escaping of its
+// title and snippet can be checked.
+std::pair<std::string, std::string> markup_note();
 }  // namespace a6kb::test

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // a6kb: a little JavaScript on top of pages that work without it.
-// - search-as-you-type suggestions (an ARIA combobox) on inputs with data-suggest;
+// - search-as-you-type suggestions (an ARIA combobox) on inputs with
+//   data-suggest="ID", ID being the (hidden) listbox the suggestions go in;
 // - on the results page, ticking a filter or changing the sort updates the
 //   results in place (the address changes too, so it stays shareable).
 (function () {
@@ -17,9 +18,15 @@
   }
 
   // ---- Suggestions -------------------------------------------------------
+  // data-suggest names the list's id. The box becomes an ARIA combobox here,
+  // not in the page: without this script there is no list to announce.
   function setupSuggest(input) {
-    var list = document.getElementById(input.getAttribute("aria-controls"));
+    var list = document.getElementById(input.getAttribute("data-suggest"));
     if (!list) return;
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
     var items = [];
     var active = -1;
     var pending = null;

@@ -4,12 +4,11 @@
   <form class="search" role="search" action="/search" method="get">
     <label for="q">Search decisions, methodologies, standards and labs</label>
     <div class="search-row">
-      <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" data-suggest
-             placeholder="AMS-III.D, cookstoves, corresponding adjustment, 3/CMA.3"
-             aria-autocomplete="list" aria-controls="q-suggestions" aria-expanded="false">
+      <input id="q" name="q" type="search" autocomplete="off" spellcheck="false" data-suggest="q-suggestions"
+             placeholder="AMS-III.D, cookstoves, corresponding adjustment, 3/CMA.3">
       <button type="submit">Search</button>
     </div>
-    <ul id="q-suggestions" class="suggestions" role="listbox" hidden></ul>
+    <ul id="q-suggestions" class="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
   </form>
 </section>
 <div class="home-grid">

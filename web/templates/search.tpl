@@ -3,12 +3,11 @@
   <div class="search-top">
     <label for="q" class="visually-hidden">Search</label>
     <div class="search-row">
-      <input id="q" name="q" type="search" value="{{Q}}" autocomplete="off" spellcheck="false" data-suggest
-             placeholder="Search decisions, methodologies, standards and labs"
-             aria-autocomplete="list" aria-controls="q-suggestions" aria-expanded="false">
+      <input id="q" name="q" type="search" value="{{Q}}" autocomplete="off" spellcheck="false" data-suggest="q-suggestions"
+             placeholder="Search decisions, methodologies, standards and labs">
       <button type="submit">Search</button>
     </div>
-    <ul id="q-suggestions" class="suggestions" role="listbox" hidden></ul>
+    <ul id="q-suggestions" class="suggestions" role="listbox" aria-label="Suggestions" hidden></ul>
   </div>
   <div class="layout">
     <aside id="filters" class="filters" aria-labelledby="filters-title">

@@ -22,6 +22,9 @@ const prefix = process.env.A6KB_NODE_PREFIX || here;
 const require = createRequire(path.join(prefix, 'package.json'));
 const { chromium } = require('playwright-core');
 
+// A package from the same node_modules as playwright-core (axe-core, for lib/axe.mjs).
+export const nodeModule = (name) => require(name);
+
 export const BASE = need('A6KB_BASE_URL').replace(/\/$/, '');
 export const ORIGIN = new URL(BASE).origin;
 export const CHROMIUM = process.env.A6KB_CHROMIUM || '/usr/bin/chromium';
