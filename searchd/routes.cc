@@ -143,10 +143,15 @@ void SearchServer::fallbacks() {
 // Every hit up to the depth limit, searched page by page under this one
 // lease (one index revision), rendered as the rows come, then sent in
 // chunks after the lease is returned: a slow reader holds no searcher.
+//
+// A page is ten of the API's largest (1,000 hits by default). On 12,000
+// synthetic records (9,288 hits), the whole file took 3.4-4.0 s in pages
+// of 100, 1.3 s in pages of 1,000 and 1.7-1.9 s in one search of 10,000,
+// whose hits raised the daemon's peak memory to 79 MB (36 MB with 1,000).
 void SearchServer::search_csv(Lease& l, Req req, Res res) {
     SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
     const int depth = l->limits().max_depth;
-    r.per_page = std::max(1, std::min(l->limits().max_per_page, depth));
+    r.per_page = std::max(1, std::min(10 * l->limits().max_per_page, depth));
     auto body = std::make_shared<std::string>(csv_header(l->taxonomy()));
     const std::string base = base_url(req);
     for (r.page = 1;; ++r.page) {
