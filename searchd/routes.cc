@@ -43,7 +43,7 @@ void SearchServer::routes() {
     s.Get("/feed.atom", wrap(Route::feed, [this](Lease& l, Req req, Res res) {
         SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
         r.sort = SearchRequest::Sort::newest;
-        if (r.per_page == 10) r.per_page = 30;
+        if (!req.has_param("per_page")) r.per_page = 30;  // a feed shows 30 entries unless asked otherwise
         res.set_content(atom_feed(l->search(r), r, base_url(req)), "application/atom+xml; charset=utf-8");
     }));
     s.Get("/opensearch.xml", wrap(Route::opensearch, [this](Lease&, Req req, Res res) {

@@ -160,6 +160,19 @@ TEST_CASE("feeds, OpenSearch, health and metrics", "[http]") {
     auto entries = doc.child("feed").children("entry");
     CHECK(std::distance(entries.begin(), entries.end()) == 4);  // 1-3/CMA.9 and 3/CMA.3, newest first
     CHECK_THAT(std::string(doc.child("feed").child("entry").child_value("title")), Catch::StartsWith("1/CMA.9"));
+    // per_page is honoured when given (any value, 10 included); without it a feed shows up to 30.
+    auto count_entries = [&](const std::string& path) {
+        auto f = server().get(path);
+        pugi::xml_document d;
+        if (!f || !d.load_string(f->body.c_str())) return -1L;
+        auto es = d.child("feed").children("entry");
+        return static_cast<long>(std::distance(es.begin(), es.end()));
+    };
+    CHECK(count_entries("/feed.atom?per_page=2") == 2);
+    // Without per_page: every record the same search finds (the fixture has fewer than 30).
+    const long found = server().get_json("/api/v1/search?per_page=100", 200)["total"]["value"].get<long>();
+    CHECK(found > 2);
+    CHECK(count_entries("/feed.atom") == found);
     auto os = server().get("/opensearch.xml");
     REQUIRE(os);
     REQUIRE(doc.load_string(os->body.c_str()));
