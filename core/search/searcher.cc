@@ -98,7 +98,10 @@ void set_sort(Xapian::Enquire& enquire, SearchRequest::Sort sort, bool browsing)
 // else the summary; else the first words.
 std::pair<std::string, int> snippet(const Xapian::Database& db, Xapian::docid did, const Record& record,
                                     const Xapian::MSet& mset, const ParsedQuery& pq, const std::vector<std::string>& query_words) {
-    static const Xapian::Stem stem("english");
+    // One stemmer per call: a Snowball stemmer keeps its working state in
+    // the object, so one shared by several searching threads corrupts the
+    // heap (a static here crashed searchd under two connections).
+    const Xapian::Stem stem("english");
     const auto& pages = record.pages;
     auto snippet_of = [&](size_t p) {
         return mset.snippet(std::string(window(pages[p], query_words)), 240, stem, Xapian::MSet::SNIPPET_EMPTY_WITHOUT_MATCH,

@@ -266,6 +266,39 @@ TEST_CASE("browsing on several threads at once shares no Xapian object", "[searc
     CHECK(wrong == 0);
 }
 
+TEST_CASE("searchers on several threads make the same snippets as one alone", "[search][threads]") {
+    // Snippets run Xapian's stemmer and highlighter for every hit: nothing
+    // they use may be shared between threads (a shared stemmer corrupted the
+    // heap; run under a thread sanitizer to see such a race directly).
+    Searcher alone(indexed().db);
+    std::vector<SearchRequest> requests;
+    std::vector<std::vector<std::string>> expected;
+    for (const char* q : {"methane", "cookstoves", "share of proceeds", "corresponding adjustment", "baseline emissions"}) {
+        requests.push_back(req({{"q", q}}, alone));
+        std::vector<std::string> snippets;
+        for (const auto& h : alone.search(requests.back()).hits) snippets.push_back(h.snippet);
+        expected.push_back(snippets);
+    }
+    size_t with_snippets = 0;
+    for (const auto& e : expected) with_snippets += e.size();
+    REQUIRE(with_snippets > 0);
+    std::atomic<size_t> wrong{0};
+    auto search = [&] {
+        Searcher s(indexed().db);
+        for (int round = 0; round < 200; ++round)
+            for (size_t i = 0; i < requests.size(); ++i) {
+                std::vector<std::string> got;
+                for (const auto& h : s.search(requests[i]).hits) got.push_back(h.snippet);
+                if (got != expected[i]) ++wrong;
+            }
+    };
+    std::thread t1(search), t2(search), t3(search);
+    t1.join();
+    t2.join();
+    t3.join();
+    CHECK(wrong == 0);
+}
+
 TEST_CASE("a document view lists versions, what it cites and what cites it", "[search][document]") {
     Searcher s(indexed().db);
     auto v = s.document("ams-iii-d-v20-0");
