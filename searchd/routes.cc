@@ -152,6 +152,7 @@ void SearchServer::search_csv(Lease& l, Req req, Res res) {
     SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
     const int depth = l->limits().max_depth;
     r.per_page = std::max(1, std::min(10 * l->limits().max_per_page, depth));
+    r.records_only = true;  // rows need neither snippets nor facet counts
     auto body = std::make_shared<std::string>(csv_header(l->taxonomy()));
     const std::string base = base_url(req);
     for (r.page = 1;; ++r.page) {

@@ -37,6 +37,10 @@ struct SearchRequest {
     int page = 1;
     int per_page = 10;
     bool latest_only = true;  // versions=latest
+    // Not a URL parameter: a caller that only lists records (the CSV export)
+    // sets it to skip what a list does not show: snippets (each reads the
+    // hit's page text) and facet counts.
+    bool records_only = false;
 
     bool has_range() const { return year_from || year_to; }
     // Whether `facet` has a selection: values, or the range on a range facet.

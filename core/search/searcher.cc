@@ -239,16 +239,18 @@ Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, co
     return m;
 }
 
-Hit Searcher::hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq,
+Hit Searcher::hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq, bool with_snippet,
                      const std::vector<std::string>& query_words,
                      std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms) {
     Xapian::Document doc = it.get_document();
     Hit hit;
-    hit.record = record_from_document(doc);
+    hit.record = decode_data(doc.get_data(), with_snippet);  // the page texts only for a snippet
     hit.score = pq.empty ? 0 : it.get_weight();
-    auto [text, page] = snippet(db_, *it, hit.record, mset, pq, query_words);
-    hit.snippet = std::move(text);
-    if (hit.record.media_type == "application/pdf" && page > 0) hit.page = page;
+    if (with_snippet) {
+        auto [text, page] = snippet(db_, *it, hit.record, mset, pq, query_words);
+        hit.snippet = std::move(text);
+        if (hit.record.media_type == "application/pdf" && page > 0) hit.page = page;
+    }
     if (!hit.record.family.empty()) hit.versions = db_.get_termfreq(schema::term(schema::FAMILY, symbol_key(hit.record.family)));
     // Why this hit: the query's terms that index it. Each is checked in its
     // posting list (Enquire's get_matching_terms reads the whole termlist of
@@ -281,13 +283,13 @@ SearchResult Searcher::search(const SearchRequest& r) {
     ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, facets);
     const Xapian::Query filter = filter_query(r, taxonomy());
 
-    Match m = match(pq, r, filter, true);
+    Match m = match(pq, r, filter, !r.records_only);
     // Nothing for the query as typed: look for a correction, run it and say so.
     if (m.mset.get_matches_estimated() == 0 && !pq.text.empty())
         pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
     if (m.mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
         ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
-        Match m2 = match(corrected, r, filter, true);
+        Match m2 = match(corrected, r, filter, !r.records_only);
         res.suggestion = pq.corrected;
         if (m2.mset.get_matches_estimated() > 0) {
             res.corrected = true;
@@ -308,10 +310,10 @@ SearchResult Searcher::search(const SearchRequest& r) {
     std::vector<std::pair<std::string, Xapian::PostingIterator>> query_terms;
     for (auto t = pq.query.get_unique_terms_begin(); t != pq.query.get_unique_terms_end(); ++t)
         query_terms.emplace_back(*t, db_.postlist_begin(*t));
-    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) res.hits.push_back(hit_of(it, m.mset, pq, query_words, query_terms));
+    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) res.hits.push_back(hit_of(it, m.mset, pq, !r.records_only, query_words, query_terms));
 
     bool exact = true;
-    res.facets = counter().count(pq.query, r, m.spy.get(), exact);
+    if (!r.records_only) res.facets = counter().count(pq.query, r, m.spy.get(), exact);
     res.exact = res.exact && exact;
     res.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
     return res;

@@ -134,7 +134,7 @@ private:
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }
     struct Match;
     Match match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy);
-    Hit hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq,
+    Hit hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq, bool with_snippet,
                const std::vector<std::string>& query_words,
                std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms);
 };
