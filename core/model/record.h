@@ -4,6 +4,8 @@
 // file or catalog entry it came from.
 #pragma once
 
+#include "core/model/passage.h"
+
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
@@ -37,6 +39,9 @@ struct Record {
     std::vector<std::string> pages;       // text per page (one element for formats without pages)
     std::vector<unsigned> page_pos;       // index term position where each page starts (set when indexed)
     std::vector<std::string> headings;    // section headings, indexed with extra weight
+    // The text as passages that know their place (core/model/passage.h),
+    // cut by the indexer from the pages; stored as metadata, not in the data.
+    std::vector<Passage> passages;
     std::string summary;
     std::vector<std::string> references;  // canonical symbols cited by the text
     std::map<std::string, int> aliases;   // acronyms of concepts the text spells out -> occurrences

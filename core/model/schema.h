@@ -44,11 +44,12 @@ inline constexpr Field CITES{"cites", "XR", NO_SLOT, false, true, false, true, "
 inline constexpr Field SOURCE{"source", "XP", NO_SLOT, false, true, false, true, "source file key (absolute path, or a hash when too long)"};
 inline constexpr Field DATE{"date", "", 0, false, false, true, false, "date as YYYYMMDD (partial dates padded with 00)"};
 inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "version sort key: each numeric part zero-padded to 6 digits"};
+inline constexpr Field PASSAGES{"passages", "", 13, false, false, false, false, "term position where each passage starts (core/model/passage.h encode_starts)"};
 inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact JSON {i,t,s,v,d,y}: id, title, symbol, version, date, type (lists and completions without parsing the data)"};
 
 // The fields that are not facets (the facets follow).
-inline constexpr std::array<const Field*, 10> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &CARD};
+inline constexpr std::array<const Field*, 11> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD};
 
 
 // Facets: the one list. Every facet of the index is an entry here or a

@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
+#include "core/model/passage.h"
 #include "core/model/record.h"
 #include "core/model/schema.h"
 #include "core/model/taxonomy.h"
@@ -63,4 +64,27 @@ TEST_CASE("a record becomes a document with facet terms, values and its data", "
     back.page_pos.clear();
     CHECK(nlohmann::json(to_json(back)) == nlohmann::json(to_json(r)));
     CHECK(source_keys_of(db.get_document(1)) == std::vector<std::string>{"XP/c/a.pdf"});
+}
+
+TEST_CASE("passages survive their storage: keys in order, starts as varints, damage tolerated", "[passage]") {
+    a6kb::Passage p;
+    p.label = "annex, chapter V.D, paragraph 58";
+    p.anchor = "annex-p58";
+    p.number = "58";
+    p.path = {"Annex", "V. Share of proceeds", "D. Adaptation"};
+    p.page = 12;
+    p.text = "Five per cent of A6.4ERs at first transfer.";
+    auto back = a6kb::decode_passage(a6kb::encode_passage(p));
+    CHECK(back.label == p.label);
+    CHECK(back.anchor == p.anchor);
+    CHECK(back.number == "58");
+    CHECK(back.path == p.path);
+    CHECK(back.page == 12);
+    CHECK(back.text == p.text);
+    CHECK(a6kb::decode_passage("not json").label == "text");
+    CHECK(a6kb::passage_key("3-cma-3", 2) < a6kb::passage_key("3-cma-3", 10));
+    CHECK(a6kb::passage_key("3-cma-3", 0).rfind(a6kb::passage_prefix("3-cma-3"), 0) == 0);
+    CHECK(a6kb::passage_key(std::string(500, 'x'), 1).size() < 200);
+    std::vector<unsigned> starts = {1, 2, 130, 70000, 70000, 4000000000u};
+    CHECK(a6kb::decode_starts(a6kb::encode_starts(starts)) == starts);
 }
