@@ -273,9 +273,10 @@ std::string encode_data(const Record& r) {
     return out;
 }
 
-void load_pages(const Xapian::Database& db, Record& r) {
-    auto passages = load_passages(db, r.id);
-    if (passages.empty()) return;  // none stored: the pages, if any, came with the data
+namespace {
+
+// r.pages from passages in text order: each page's, a blank line between two.
+void set_pages(Record& r, const std::vector<Passage>& passages) {
     size_t count = std::max<size_t>(1, r.page_pos.size());
     for (const auto& p : passages) count = std::max<size_t>(count, static_cast<size_t>(std::max(p.page, 1)));
     r.pages.assign(count, {});
@@ -284,7 +285,39 @@ void load_pages(const Xapian::Database& db, Record& r) {
         if (!page.empty()) page += "\n\n";
         page += p.text;
     }
+}
+
+}  // namespace
+
+void load_pages(const Xapian::Database& db, Record& r) {
+    auto passages = load_passages(db, r.id);
+    if (passages.empty()) return;  // none stored: the pages, if any, came with the data
+    set_pages(r, passages);
     r.passages = std::move(passages);
+}
+
+void load_pages_matching(const Xapian::Database& db, Record& r, const Xapian::Document& doc,
+                         const std::vector<std::string>& words) {
+    const auto starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
+    if (starts.empty()) return;  // data written before passages holds its pages
+    std::vector<unsigned> hits(starts.size(), 0);
+    for (const auto& w : words)
+        for (auto p = db.positionlist_begin(doc.get_docid(), w); p != db.positionlist_end(doc.get_docid(), w); ++p) {
+            auto i = static_cast<size_t>(std::upper_bound(starts.begin(), starts.end(), *p) - starts.begin());
+            if (i > 0) ++hits[i - 1];
+        }
+    std::vector<size_t> order(starts.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const size_t top = std::min<size_t>(3, order.size());
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(top), order.end(),
+                      [&](size_t a, size_t b) { return hits[a] != hits[b] ? hits[a] > hits[b] : a < b; });
+    std::vector<size_t> wanted = {0};
+    for (size_t k = 0; k < top; ++k)
+        if (hits[order[k]] > 0 && order[k] != 0) wanted.push_back(order[k]);
+    std::sort(wanted.begin(), wanted.end());
+    std::vector<Passage> passages;
+    for (size_t i : wanted) passages.push_back(decode_passage(db.get_metadata(passage_key(r.id, i))));
+    set_pages(r, passages);
 }
 
 Record decode_data(const std::string& data, bool with_pages) {

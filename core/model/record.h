@@ -98,4 +98,11 @@ Record decode_data(const std::string& data, bool with_pages = true);
 // when it has none stored (data written before passages holds its pages).
 void load_pages(const Xapian::Database& db, Record& r);
 
+// The same for a search hit, reading only what a snippet needs: the first
+// passage and the (at most 3) passages where `words` occur most, found
+// from their positions in `doc` and its passage starts; the other pages'
+// text is left empty. r.passages is not filled.
+void load_pages_matching(const Xapian::Database& db, Record& r, const Xapian::Document& doc,
+                         const std::vector<std::string>& words);
+
 }  // namespace a6kb

@@ -79,6 +79,11 @@ TEST_CASE("passages are stored with their record and follow its changes", "[pass
         load_pages(db, r);
         CHECK(r.pages == std::vector<std::string>{"Wombats dig burrows.\n\nKoalas sleep in eucalyptus trees.\n\nPlatypus lay eggs."});
         CHECK(r.passages.size() == 3);
+
+        // A hit's snippet reads the first passage and those with the words only.
+        Record hit = record_from_document(*doc);
+        load_pages_matching(db, hit, *doc, {"koalas"});
+        CHECK(hit.pages == std::vector<std::string>{"Wombats dig burrows.\n\nKoalas sleep in eucalyptus trees."});
     }
     SECTION("fewer paragraphs: the stale entries go") {
         c.write("notes/animals.txt", "Wombats dig burrows.\n");
