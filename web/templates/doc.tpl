@@ -37,7 +37,7 @@
       {{#SIMILAR}}<li><a href="{{DOC_URL}}">{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</a>{{#HAS_TYPE}} <span class="meta">{{TYPE_LABEL}}</span>{{/HAS_TYPE}}</li>{{/SIMILAR}}
     </ul>
   </section>{{/HAS_SIMILAR}}
-  {{#HAS_TEXT}}<section class="reader" aria-labelledby="doc-text">
+  {{#HAS_TEXT}}<section class="reader" aria-labelledby="doc-text" data-doc="{{ID}}">
     <h2 id="doc-text">Text</h2>
     {{#HAS_PARTS}}<nav class="parts" aria-label="Parts of the text"><p>Part {{PART}} of {{PARTS}}:</p><ul>{{#PART_LINK}}<li>{{#THIS_PART}}<strong aria-current="page">{{PART_NO}}</strong>{{/THIS_PART}}{{#OTHER_PART}}<a href="{{PART_URL}}">{{PART_NO}}</a>{{/OTHER_PART}}</li>{{/PART_LINK}}</ul>{{#HAS_PREV}}<a rel="prev" href="{{PREV_URL}}">Previous part</a>{{/HAS_PREV}}{{#HAS_NEXT}}<a rel="next" href="{{NEXT_URL}}">Next part</a>{{/HAS_NEXT}}</nav>{{/HAS_PARTS}}
     {{#HAS_CONTENTS}}<nav class="contents" aria-labelledby="doc-contents"><h3 id="doc-contents">Contents</h3><ol>{{#CONTENTS}}<li class="depth-{{DEPTH}}"><a href="{{CONTENTS_URL}}">{{CONTENTS_TEXT}}</a></li>{{/CONTENTS}}</ol></nav>{{/HAS_CONTENTS}}
