@@ -20,6 +20,8 @@ std::string reader_url(const std::string& id, size_t part, const std::string& q,
 
 namespace {
 
+const std::string TEXT_TOP = "doc-text";  // the id of the text's heading: part links open there
+
 void parts_nav(TemplateDictionary& dict, const std::string& id, const ReaderPage& page) {
     const ReaderText& t = page.text;
     if (t.parts < 2) return;
@@ -30,10 +32,10 @@ void parts_nav(TemplateDictionary& dict, const std::string& id, const ReaderPage
         auto* pd = nd->AddSectionDictionary("PART_LINK");
         pd->SetIntValue("PART_NO", static_cast<long>(n));
         if (n == t.part) pd->ShowSection("THIS_PART");
-        else pd->AddSectionDictionary("OTHER_PART")->SetValue("PART_URL", reader_url(id, n, page.q));
+        else pd->AddSectionDictionary("OTHER_PART")->SetValue("PART_URL", reader_url(id, n, page.q, TEXT_TOP));
     }
-    if (t.part > 1) nd->SetValueAndShowSection("PREV_URL", reader_url(id, t.part - 1, page.q), "HAS_PREV");
-    if (t.part < t.parts) nd->SetValueAndShowSection("NEXT_URL", reader_url(id, t.part + 1, page.q), "HAS_NEXT");
+    if (t.part > 1) nd->SetValueAndShowSection("PREV_URL", reader_url(id, t.part - 1, page.q, TEXT_TOP), "HAS_PREV");
+    if (t.part < t.parts) nd->SetValueAndShowSection("NEXT_URL", reader_url(id, t.part + 1, page.q, TEXT_TOP), "HAS_NEXT");
 }
 
 void contents(TemplateDictionary& dict, const std::string& id, const ReaderPage& page) {

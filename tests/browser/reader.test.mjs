@@ -85,7 +85,8 @@ describe('reader', () => {
     await page.goto(url(`/doc/${LONG}`));
     assert.match(await page.locator('nav.parts p').first().innerText(), /^Part 1 of \d+:$/);
     await page.locator('nav.parts').first().getByRole('link', { name: String(part), exact: true }).click();
-    await page.waitForURL((u) => u.searchParams.get('part') === String(part));
+    await page.waitForURL((u) => u.searchParams.get('part') === String(part) && u.hash === '#doc-text');
+    assert.equal((await target(page)).id, 'doc-text', 'a part opens at its text');
     assert.equal(await page.locator(`[id="${passage.anchor}"]`).count(), 1, 'the part holds the paragraph');
     // A link that names no part is answered with the part that holds the paragraph.
     await page.goto(url(`/doc/${LONG}/at/${passage.anchor}?q=wombat`));
