@@ -82,15 +82,15 @@ nlohmann::json SearchServer::document_json(Lease& l, Req req) {
 
 void SearchServer::passage_redirect(Lease& l, Req req, Res res) {
     const std::string id = req.matches[1], anchor = req.matches[2];
-    auto ordinal = find_anchor(l->database(), id, anchor);
-    if (!ordinal) {
+    auto place = find_anchor(l->database(), id, anchor);
+    if (!place) {
         if (!record_exists(l->database(), id)) throw no_record(id);
         throw user_error(ErrorCode::not_found, "The text of this record has no paragraph \u201c" + anchor +
                                                    "\u201d (it may have been re-indexed differently); its page is " +
                                                    document_path(id) + ". Search instead:");
     }
     const std::string q = req.has_param("q") ? req.get_param_value("q") : "";
-    res.set_redirect(reader_url(id, part_of(*ordinal), q, anchor), 302);
+    res.set_redirect(reader_url(id, place->part, q, anchor), 302);
 }
 
 }  // namespace a6kb

@@ -16,13 +16,22 @@ size_t ordinal_of(const std::string& key, size_t prefix_size) {
     return static_cast<size_t>(std::strtoull(key.c_str() + prefix_size, nullptr, 10));
 }
 
-// Walks the record's passage entries in order: fn(ordinal, stored value).
+// Walks the record's passage entries in order, cutting them into parts:
+// fn(ordinal, part, stored value); fn returns false to stop.
 template <class Fn>
 void each_passage(const Xapian::Database& db, const std::string& id, Fn fn) {
     const std::string prefix = passage_prefix(id);
+    size_t part = 1, count = 0, bytes = 0;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         const std::string key = *it;
-        if (!fn(ordinal_of(key, prefix.size()), db.get_metadata(key))) return;
+        const std::string stored = db.get_metadata(key);
+        if (count == PASSAGES_PER_PART || (count > 0 && bytes + stored.size() > PART_BYTES)) {
+            ++part;
+            count = bytes = 0;
+        }
+        ++count;
+        bytes += stored.size();
+        if (!fn(ordinal_of(key, prefix.size()), part, stored)) return;
     }
 }
 
@@ -60,17 +69,17 @@ private:
 ReaderText read_text(const Xapian::Database& db, const std::string& id, size_t part, const std::string& q) {
     ReaderText out;
     out.part = std::max<size_t>(part, 1);
-    each_passage(db, id, [&](size_t ordinal, const std::string& stored) {
+    each_passage(db, id, [&](size_t ordinal, size_t in_part, const std::string& stored) {
         ++out.passages;
-        if (part_of(ordinal) == out.part) {
+        out.parts = in_part;
+        if (in_part == out.part) {
             out.shown.push_back({ordinal, decode_passage(stored), {}, 0});
         } else if (stored.find("\"H\":1") != std::string::npos) {
             Passage p = decode_passage(stored);
-            if (p.heading) out.contents.push_back({text::collapse_spaces(p.text), p.anchor, part_of(ordinal), p.path.size()});
+            if (p.heading) out.contents.push_back({text::collapse_spaces(p.text), p.anchor, in_part, p.path.size()});
         }
         return true;
     });
-    out.parts = out.passages == 0 ? 0 : part_of(out.passages - 1);
     Highlighter highlight(db, q);
     for (auto& rp : out.shown) {
         rp.html = highlight(rp.passage.text, rp.marks);
@@ -85,12 +94,12 @@ ReaderText read_text(const Xapian::Database& db, const std::string& id, size_t p
     return out;
 }
 
-std::optional<size_t> find_anchor(const Xapian::Database& db, const std::string& id, const std::string& anchor) {
-    std::optional<size_t> found;
+std::optional<PassagePlace> find_anchor(const Xapian::Database& db, const std::string& id, const std::string& anchor) {
+    std::optional<PassagePlace> found;
     const std::string needle = "\"a\":\"" + anchor + "\"";
-    each_passage(db, id, [&](size_t ordinal, const std::string& stored) {
+    each_passage(db, id, [&](size_t ordinal, size_t part, const std::string& stored) {
         if (stored.find(needle) == std::string::npos || decode_passage(stored).anchor != anchor) return true;
-        found = ordinal;
+        found = PassagePlace{ordinal, part};
         return false;
     });
     return found;

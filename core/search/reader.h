@@ -2,13 +2,15 @@
 // The reader: a record's text as its passages (core/model/passage.h), shown
 // part by part so that a 300-page report is not one 10 MB page.
 //
-// - A part is PASSAGES_PER_PART passages in order: part_of(ordinal) needs
-//   nothing but the ordinal, so a search hit can link the part holding its
-//   passage without reading the record.
-// - Reading a part reads its passages' metadata entries only (passage_key
-//   per ordinal); the contents (the heading passages of every part) are
-//   found by one walk over the record's keys (metadata_keys_begin with
-//   passage_prefix) that decodes the headings alone.
+// - A part is up to PASSAGES_PER_PART passages in order, and no more than
+//   PART_BYTES of stored passages (unless one passage alone is larger), so
+//   a part stays under 500 KB of HTML whatever the passages' sizes. Where a
+//   part starts depends on the sizes before it: link a passage by its
+//   anchor (passage_path in citation.h, answered through find_anchor), not
+//   by a part number.
+// - One walk over the record's entries (metadata_keys_begin with
+//   passage_prefix) reads them in order; it decodes only the part's
+//   passages and the headings of the others (for the contents).
 // - With a query, the part's passages come highlighted (HTML-escaped,
 //   matches in <mark>), through Xapian's snippet code and the query as the
 //   searcher builds it.
@@ -24,12 +26,10 @@
 
 namespace a6kb {
 
-// Passages per part: decisions' paragraphs average 0.6 KB and PDF page
-// passages 1-2 KB, so a part stays well under 500 KB of HTML.
+// A part's limits. The page adds about 0.7 KB a passage (its Cite box,
+// anchors, page number), so a full part is at most ~360 KB of HTML.
 inline constexpr size_t PASSAGES_PER_PART = 150;
-
-// The 1-based part holding passage `ordinal` (0-based).
-constexpr size_t part_of(size_t ordinal) { return ordinal / PASSAGES_PER_PART + 1; }
+inline constexpr size_t PART_BYTES = 250 * 1024;
 
 struct ReaderPassage {
     size_t ordinal = 0;
@@ -58,8 +58,12 @@ struct ReaderText {
 // empty (shown.empty() with parts > 0). `q`, when not empty, is highlighted.
 ReaderText read_text(const Xapian::Database& db, const std::string& id, size_t part, const std::string& q = "");
 
-// The ordinal of the passage with this anchor, found by walking the
-// record's passages (a link that names no part); nullopt when none has it.
-std::optional<size_t> find_anchor(const Xapian::Database& db, const std::string& id, const std::string& anchor);
+// Where the passage with this anchor is: its ordinal and its part, found by
+// walking the record's passages; nullopt when none has it.
+struct PassagePlace {
+    size_t ordinal = 0;
+    size_t part = 1;
+};
+std::optional<PassagePlace> find_anchor(const Xapian::Database& db, const std::string& id, const std::string& anchor);
 
 }  // namespace a6kb

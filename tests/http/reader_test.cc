@@ -43,13 +43,15 @@ Passage long_passage(size_t n) {
     return p;
 }
 
-void write_long_passages(const std::filesystem::path& db_path, const std::string& id) {
+// Replaces record `id`'s passages with `count` made by `make`.
+template <class Make>
+void write_passages(const std::filesystem::path& db_path, const std::string& id, size_t count, Make make) {
     Xapian::WritableDatabase db(db_path.string());
     const std::string prefix = passage_prefix(id);
     std::vector<std::string> old;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) old.push_back(*it);
     for (const auto& k : old) db.set_metadata(k, "");
-    for (size_t n = 0; n < LONG_PASSAGES; ++n) db.set_metadata(passage_key(id, n), encode_passage(long_passage(n)));
+    for (size_t n = 0; n < count; ++n) db.set_metadata(passage_key(id, n), encode_passage(make(n)));
     db.commit();
 }
 
@@ -60,9 +62,17 @@ struct Library {
     Library() {
         options = test::index_search_corpus(dir.path(), {test::markup_note(),
                                                          {"notes/long.md", "---\ntitle: A long note\n---\nParties shall report.\n"},
+                                                         {"notes/big.md", "---\ntitle: Big paragraphs\n---\nBig.\n"},
                                                          {"notes/gone.md", "---\ntitle: A note since deleted\n---\nGone.\n"},
                                                          {"notes/changed.md", "---\ntitle: A note since changed\n---\nBefore.\n"}});
-        write_long_passages(options.db, "f-notes-long-md");
+        write_passages(options.db, "f-notes-long-md", LONG_PASSAGES, long_passage);
+        write_passages(options.db, "f-notes-big-md", 10, [](size_t n) {
+            Passage p;
+            p.anchor = "b" + std::to_string(n);
+            p.label = "paragraph " + std::to_string(n);
+            p.text = std::string(60 * 1024, static_cast<char>('a' + n));
+            return p;
+        });
         std::filesystem::remove(dir / "corpus/notes/gone.md");
         test::write_file(dir / "corpus/notes/changed.md", "---\ntitle: A note since changed\n---\nAfter.\n");
         ServerConfig c;
@@ -135,6 +145,23 @@ TEST_CASE("the reader's other parts, and parts that do not exist", "[reader]") {
         CHECK(r->status == 400);
         CHECK_THAT(r->body, Catch::Contains("parameter &#39;part&#39;"));
     }
+}
+
+TEST_CASE("parts also end at a byte budget, so large passages make more, smaller parts", "[reader]") {
+    // Ten passages of 60 KB: four fit in PART_BYTES (250 KB), so 4 + 4 + 2.
+    auto r = library().get("/api/v1/documents/f-notes-big-md?part=2");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    auto t = nlohmann::json::parse(r->body)["text"];
+    CHECK(t["parts"] == 3);
+    REQUIRE(t["passages"].size() == 4);
+    CHECK(t["passages"][0]["anchor"] == "b4");
+    auto page = library().get("/doc/f-notes-big-md?part=1");
+    REQUIRE(page);
+    CHECK(page->body.size() < 500 * 1024);
+    auto at = library().get("/doc/f-notes-big-md/at/b9");
+    REQUIRE(at);
+    CHECK(at->get_header_value("Location") == "/doc/f-notes-big-md?part=3#b9");
 }
 
 TEST_CASE("a passage's stable link redirects to the part holding it, keeping the query", "[reader]") {
