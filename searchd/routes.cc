@@ -105,7 +105,7 @@ void SearchServer::fallbacks() {
     s.Patch(".*", other_method);
 
     s.set_error_handler([this](Req req, Res res) {
-        if (!res.body.empty()) return;  // a handler already said what went wrong
+        if (!res.body.empty() || res.is_chunked_content_provider_) return;  // a handler already said what went wrong
         if (res.status == 416) return;  // an unsatisfiable Range: Content-Range says why (serve_file.cc)
         if (res.status == 404) {
             if (!pages_ || is_api_path(req.path)) send_error(res, ErrorCode::not_found, "nothing at " + req.path);

@@ -95,15 +95,30 @@ UserError not_served(const std::string& id, const OriginalFile& f) {
 
 }  // namespace
 
+// A refusal. httplib would apply the request's ranges to the error page
+// too (a 404 cut to 100 bytes, or a 416 for a far range): then the page
+// goes out through a chunked provider, which it leaves whole.
+void SearchServer::refuse_file(Req req, Res res, const UserError& e) {
+    if (req.ranges.empty()) throw e;
+    fail(req, res, status_for(e.code()), e.code(), e.what());
+    auto body = std::make_shared<std::string>(std::move(res.body));
+    res.body.clear();
+    res.set_chunked_content_provider(res.get_header_value("Content-Type"), [body](size_t offset, httplib::DataSink& sink) {
+        if (offset < body->size()) return sink.write(body->data() + offset, body->size() - offset);
+        sink.done();
+        return true;
+    });
+}
+
 void SearchServer::send_original(Lease& l, Req req, Res res) {
     const std::string id = req.matches[1];
     if (config_.no_files)
-        throw user_error(ErrorCode::not_found, "This server does not serve original files (it runs with --no-files); "
-                                               "the record's page links the official document: /doc/" + id);
+        return refuse_file(req, res, user_error(ErrorCode::not_found, "This server does not serve original files (it runs with "
+                                                                      "--no-files); the record's page links the official document: /doc/" + id));
     OriginalFile f = original_file(l->database(), id);
-    if (f.status != OriginalFile::Status::found) throw not_served(id, f);
+    if (f.status != OriginalFile::Status::found) return refuse_file(req, res, not_served(id, f));
     auto in = std::make_shared<std::ifstream>(f.path, std::ios::binary);
-    if (!*in) throw not_served(id, {OriginalFile::Status::gone, f.path, f.source, f.name, f.media_type, 0});
+    if (!*in) return refuse_file(req, res, not_served(id, {OriginalFile::Status::gone, f.path, f.source, f.name, f.media_type, 0}));
     std::string type;
     content_headers(res, f, type);
     const size_t size = f.size;

@@ -27,6 +27,7 @@ struct Response;
 namespace a6kb {
 
 class HttpServer;  // transport.h
+class UserError;   // core/model/errors.h
 class Searcher;
 class SnapshotCache;
 class Pages;
@@ -77,6 +78,7 @@ private:
     nlohmann::json document_json(Lease& l, Req req);
     void passage_redirect(Lease& l, Req req, Res res);
     void send_original(Lease& l, Req req, Res res);
+    void refuse_file(Req req, Res res, const UserError& e);
 
     // Every handler runs through wrap: timing, metrics, the error contract,
     // one retry on a revision the indexer replaced under our feet.

@@ -278,6 +278,14 @@ TEST_CASE("the original file is found by record id only; what is not served is a
     REQUIRE(catalog);
     CHECK(catalog->status == 404);
     CHECK_THAT(catalog->body, Catch::Contains("comes from a catalog, not from a file"));
+    // With a Range header too: the page whole (httplib would cut it to the range).
+    auto ranged = library().get("/doc/3-cma-3/file", {{"Range", "bytes=0-9"}});
+    REQUIRE(ranged);
+    CHECK(ranged->status == 404);
+    CHECK_THAT(ranged->body, Catch::Contains("comes from a catalog, not from a file") && Catch::EndsWith("</html>\n"));
+    auto far = library().get("/doc/f-notes-gone-md/file", {{"Range", "bytes=99999-"}});
+    REQUIRE(far);
+    CHECK(far->status == 404);
     auto gone = library().get("/doc/f-notes-gone-md/file");
     REQUIRE(gone);
     CHECK(gone->status == 404);
