@@ -300,7 +300,7 @@ TEST_CASE("the original file is found by record id only; what is not served is a
     CHECK(page->body.find("/doc/3-cma-3/file") == std::string::npos);
 }
 
-TEST_CASE("--no-files turns the original file off, with a 404 that says so, and pages stop linking it", "[reader][file]") {
+TEST_CASE("serving with no_files (--no-files) turns the original file off, with a 404 that says so, and pages stop linking it", "[reader][file]") {
     auto r = library().get("/doc/ams-iii-d-v21-0/file", {}, false);
     REQUIRE(r);
     CHECK(r->status == 404);
