@@ -41,6 +41,7 @@ std::string encode_passage(const Passage& p) {
     if (!p.path.empty()) j["h"] = p.path;
     if (p.heading) j["H"] = 1;
     if (p.page > 0) j["g"] = p.page;
+    if (p.last_page > p.page) j["G"] = p.last_page;
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -62,6 +63,7 @@ Passage decode_passage(std::string_view stored) {
             if (h.is_string()) p.path.push_back(h.get<std::string>());
     p.heading = j.contains("H");
     if (j.contains("g") && j["g"].is_number_integer()) p.page = j["g"].get<int>();
+    if (j.contains("G") && j["G"].is_number_integer()) p.last_page = j["G"].get<int>();
     if (p.label.empty()) p.label = "text";
     return p;
 }

@@ -245,6 +245,7 @@ Hit Searcher::hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, c
     Xapian::Document doc = it.get_document();
     Hit hit;
     hit.record = decode_data(doc.get_data(), with_snippet);  // the page texts only for a snippet
+    if (with_snippet) load_pages(db_, hit.record);
     hit.score = pq.empty ? 0 : it.get_weight();
     if (with_snippet) {
         auto [text, page] = snippet(db_, *it, hit.record, mset, pq, query_words);
