@@ -115,8 +115,7 @@ describe('reader', () => {
     assert.equal(await next.innerText(), `Next match (2 of ${n})`);
   });
 
-  test('the contents list the headings and link them, across parts, without JavaScript',
-    { todo: 'heading passages come with the indexer\'s heading-aware cutter (p-index)' }, async () => {
+  test('the contents list the headings and link them, across parts, without JavaScript', async () => {
       const j = await api(LONG);
       assert.ok(j.text.contents.length >= 10, 'ten chapters in the contents');
       const last = j.text.contents.at(-1);
