@@ -22,6 +22,7 @@ json passage_json(const ReaderPassage& rp, const Record& r, bool file_link) {
               {"path", p.path},
               {"heading", p.heading},
               {"page", p.page > 0 ? json(p.page) : json(nullptr)},
+              {"last_page", p.last_page > 0 ? json(p.last_page) : json(nullptr)},
               {"text", p.text},
               {"citation", citation(r, p)},
               {"link", passage_path(r.id, p.anchor)}};
