@@ -57,12 +57,16 @@ bool page_counter(std::string_view line, const std::string& key) {
     return line.size() < 20 && key.find('#') != std::string::npos;
 }
 
-constexpr size_t HEAD_LINES = 5, FOOT_LINES = 3;
+constexpr size_t HEAD_LINES = 6, FOOT_LINES = 3;
 
+// Calls f(i) for the first HEAD_LINES and the last FOOT_LINES non-blank lines.
 template <typename F>
 void for_edges(const std::vector<std::string_view>& lines, F f) {
+    std::vector<size_t> text;
     for (size_t i = 0; i < lines.size(); ++i)
-        if ((i < HEAD_LINES || i + FOOT_LINES >= lines.size()) && !lines[i].empty()) f(i);
+        if (!lines[i].empty()) text.push_back(i);
+    for (size_t k = 0; k < text.size(); ++k)
+        if (k < HEAD_LINES || k + FOOT_LINES >= text.size()) f(text[k]);
 }
 
 // Drops, after the first page that has them, the lines found at the top or

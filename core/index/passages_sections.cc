@@ -38,6 +38,15 @@ bool all_caps(std::string_view s) {
     return letter;
 }
 
+// A line that stops on "the", "of", "and"...: a sentence that runs on, never a title.
+bool ends_mid_sentence(std::string_view s) {
+    size_t sp = s.rfind(' ');
+    std::string_view last = sp == std::string_view::npos ? s : s.substr(sp + 1);
+    for (std::string_view w : {"the", "a", "an", "of", "and", "or", "in", "to", "for", "by", "with", "on", "as", "that", "is", "are", "be"})
+        if (last == w) return true;
+    return false;
+}
+
 int top_of(std::string_view number) { return std::atoi(std::string(number.substr(0, number.find('.'))).c_str()); }
 
 bool sub_item(std::string_view s) {
@@ -60,8 +69,14 @@ bool appendix_line(std::string_view s, std::string* which, std::string* title) {
     std::string_view id = rest.substr(n, d - n);
     if (!id.empty() && !std::isdigit(static_cast<unsigned char>(id[0])) && !roman_value(id)) id = {};
     *which = std::string(id);
-    rest.remove_prefix(id.empty() ? 0 : d);
+    rest.remove_prefix(id.empty() ? n : d);
+    // "Annex I Parties ...": a term that starts a line of text, not a heading.
+    const bool marked = rest.empty() || rest[0] == '.' || rest[0] == ':' || rest.substr(0, 2) == " -" ||
+                        rest.substr(0, 4) == " \xE2\x80\x93" || all_caps(rest);
+    if (!marked) return false;
     while (!rest.empty() && (rest[0] == '.' || rest[0] == ':' || rest[0] == ' ' || rest[0] == '-')) rest.remove_prefix(1);
+    if (rest.substr(0, 3) == "\xE2\x80\x93") rest.remove_prefix(3);
+    while (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
     if (!rest.empty() && !starts_upper(rest)) return false;
     *title = std::string(rest);
     return true;
@@ -154,6 +169,7 @@ bool SectionCutter::heading(const Line& l, const Line* next) {
     }
     auto number = section_number(l.text, &rest);
     if (number.empty() || rest.size() > 100 || !starts_upper(rest) || ends_sentence(rest) || rest.back() == ',' ||
+        ends_mid_sentence(rest) ||
         rest.find("....") != std::string_view::npos)
         return false;
     if (next && starts_lower(next->text)) return false;  // the line runs on: a paragraph

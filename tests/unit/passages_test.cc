@@ -127,7 +127,8 @@ TEST_CASE("a methodology PDF: numbered sections, paragraphs and pages", "[passag
          "2.1. Scope", "2. The tool applies to the burrows of wombats."},
         {header, "2.2 Applicability", "3. It applies when the valley is dry:", "(a) The burrows can be seen;",
          "(b) The season is over."},
-        {header, "3. Monitoring", "4. Count the burrows twice a year."},
+        {header, "3. Monitoring", "4. Count the burrows twice a year, as the", "Annex I Parties in the pilot phase and in",
+         "the valleys do."},
     });
     auto r = extracted(pdf, media::PDF, "tool");
     REQUIRE(r.pages.size() == 4);
@@ -145,6 +146,8 @@ TEST_CASE("a methodology PDF: numbered sections, paragraphs and pages", "[passag
     CHECK(p3.path == std::vector<std::string>{"2. Scope and applicability", "2.2 Applicability"});
     CHECK(find(ps, "s2-1-p2").page == 2);
     CHECK(find(ps, "s3-p4").label == "section 3, paragraph 4");
+    CHECK(find(ps, "s3-p4").text.find("Annex I Parties in the pilot phase") != std::string::npos);  // a term, not an annex
+    CHECK(ps.back().anchor == "s3-p4");
     CHECK(find(ps, "s1").label == "section 1 (Introduction)");
     // The running header is kept once, not on every page.
     int headers = 0;
