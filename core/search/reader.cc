@@ -16,22 +16,25 @@ size_t ordinal_of(const std::string& key, size_t prefix_size) {
     return static_cast<size_t>(std::strtoull(key.c_str() + prefix_size, nullptr, 10));
 }
 
-// Walks the record's passage entries in order, cutting them into parts:
-// fn(ordinal, part, stored value); fn returns false to stop.
+// Walks the record's passages in order, cutting them into parts:
+// fn(ordinal, part, passage); fn returns false to stop. Every entry is
+// decoded: stored passages may be deflated (passage.cc), and a part's
+// budget is counted in text bytes, which only the decoded passage shows.
 template <class Fn>
 void each_passage(const Xapian::Database& db, const std::string& id, Fn fn) {
     const std::string prefix = passage_prefix(id);
     size_t part = 1, count = 0, bytes = 0;
     for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
         const std::string key = *it;
-        const std::string stored = db.get_metadata(key);
-        if (count == PASSAGES_PER_PART || (count > 0 && bytes + stored.size() > PART_BYTES)) {
+        Passage p = decode_passage(db.get_metadata(key));
+        const size_t size = p.text.size() + p.label.size() + p.anchor.size();
+        if (count == PASSAGES_PER_PART || (count > 0 && bytes + size > PART_BYTES)) {
             ++part;
             count = bytes = 0;
         }
         ++count;
-        bytes += stored.size();
-        if (!fn(ordinal_of(key, prefix.size()), part, stored)) return;
+        bytes += size;
+        if (!fn(ordinal_of(key, prefix.size()), part, std::move(p))) return;
     }
 }
 
@@ -69,15 +72,11 @@ private:
 ReaderText read_text(const Xapian::Database& db, const std::string& id, size_t part, const std::string& q) {
     ReaderText out;
     out.part = std::max<size_t>(part, 1);
-    each_passage(db, id, [&](size_t ordinal, size_t in_part, const std::string& stored) {
+    each_passage(db, id, [&](size_t ordinal, size_t in_part, Passage&& p) {
         ++out.passages;
         out.parts = in_part;
-        if (in_part == out.part) {
-            out.shown.push_back({ordinal, decode_passage(stored), {}, 0});
-        } else if (stored.find("\"H\":1") != std::string::npos) {
-            Passage p = decode_passage(stored);
-            if (p.heading) out.contents.push_back({text::collapse_spaces(p.text), p.anchor, in_part, p.path.size()});
-        }
+        if (in_part == out.part) out.shown.push_back({ordinal, std::move(p), {}, 0});
+        else if (p.heading) out.contents.push_back({text::collapse_spaces(p.text), p.anchor, in_part, p.path.size()});
         return true;
     });
     Highlighter highlight(db, q);
@@ -96,9 +95,8 @@ ReaderText read_text(const Xapian::Database& db, const std::string& id, size_t p
 
 std::optional<PassagePlace> find_anchor(const Xapian::Database& db, const std::string& id, const std::string& anchor) {
     std::optional<PassagePlace> found;
-    const std::string needle = "\"a\":\"" + anchor + "\"";
-    each_passage(db, id, [&](size_t ordinal, size_t part, const std::string& stored) {
-        if (stored.find(needle) == std::string::npos || decode_passage(stored).anchor != anchor) return true;
+    each_passage(db, id, [&](size_t ordinal, size_t part, Passage&& p) {
+        if (p.anchor != anchor) return true;
         found = PassagePlace{ordinal, part};
         return false;
     });

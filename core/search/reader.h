@@ -9,8 +9,9 @@
 //   anchor (passage_path in citation.h, answered through find_anchor), not
 //   by a part number.
 // - One walk over the record's entries (metadata_keys_begin with
-//   passage_prefix) reads them in order; it decodes only the part's
-//   passages and the headings of the others (for the contents).
+//   passage_prefix) reads and decodes them in order (stored passages may be
+//   deflated, and the budget counts text bytes); it keeps the part's
+//   passages and the other parts' headings (for the contents).
 // - With a query, the part's passages come highlighted (HTML-escaped,
 //   matches in <mark>), through Xapian's snippet code and the query as the
 //   searcher builds it.
@@ -26,8 +27,9 @@
 
 namespace a6kb {
 
-// A part's limits. The page adds about 0.7 KB a passage (its Cite box,
-// anchors, page number), so a full part is at most ~360 KB of HTML.
+// A part's limits, in passages and in bytes of their text. The page adds
+// about 0.7 KB a passage (its Cite box, anchors, page number) and escaping
+// a little, so a full part is at most ~370 KB of HTML.
 inline constexpr size_t PASSAGES_PER_PART = 150;
 inline constexpr size_t PART_BYTES = 250 * 1024;
 
