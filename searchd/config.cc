@@ -42,6 +42,8 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
     app.add_option("--time-limit", c.limits.time_limit_s, "seconds one match may take before counts become estimates")
         ->envname("A6KB_TIME_LIMIT")->check(CLI::Range(0.0, 600.0))->capture_default_str();
     app.add_flag("--quiet", c.quiet, "no access log")->envname("A6KB_QUIET");
+    app.add_flag("--no-files", c.no_files, "do not serve the original files records were indexed from (/doc/ID/file "
+                                           "answers 404 and pages do not link them)")->envname("A6KB_NO_FILES");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

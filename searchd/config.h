@@ -25,6 +25,7 @@ struct ServerConfig {
     int read_timeout_s = 10;            // longest wait for the next byte of a request
     int request_timeout_s = 10;         // longest time from a request's first byte to its last
     bool quiet = false;                 // no access log
+    bool no_files = false;              // /doc/{id}/file answers 404: originals are not served
     SearchLimits limits;
 };
 

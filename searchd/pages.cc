@@ -2,6 +2,8 @@
 #include "searchd/pages.h"
 
 #include "core/model/text.h"
+#include "core/search/citation.h"
+#include "searchd/pages_reader.h"
 #include "searchd/render.h"
 
 #include <ctemplate/template.h>
@@ -48,15 +50,7 @@ std::string thousands(size_t n) {
 }
 
 // A date as people read it: "13 Nov 2021", "Nov 2021", "2021".
-std::string human_date(const std::string& iso) {
-    static const char* months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    if (iso.size() < 7) return iso;
-    int m = std::atoi(iso.substr(5, 2).c_str());
-    if (m < 1 || m > 12) return iso;
-    std::string out = std::string(months[m - 1]) + " " + iso.substr(0, 4);
-    if (iso.size() >= 10) out = std::to_string(std::atoi(iso.substr(8, 2).c_str())) + " " + out;
-    return out;
-}
+std::string human_date(const std::string& iso) { return written_date(iso, false); }
 
 void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) {
     d->SetValue("ID", r.id);
@@ -373,7 +367,7 @@ void links_part(TemplateDictionary& dict, const DocumentView& v, const Taxonomy&
 
 }  // namespace
 
-std::string Pages::document(const DocumentView& v, const Taxonomy& tax) {
+std::string Pages::document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader) {
     const Record& r = v.record;
     TemplateDictionary dict("doc");
     dict.SetValue("PAGE_TITLE", (r.symbols.empty() ? "" : r.symbols.front() + ": ") + r.title);
@@ -400,6 +394,7 @@ std::string Pages::document(const DocumentView& v, const Taxonomy& tax) {
         dict.SetValueAndShowSection("SEARCH_SYMBOL_URL", search_url(q), "HAS_SEARCH_SYMBOL");
     }
     links_part(dict, v, tax);
+    if (reader) reader_part(dict, r, *reader);
     return render(dict, "doc.tpl");
 }
 

@@ -5,6 +5,7 @@
 // marks it :none, which only pre-escaped snippets are).
 #pragma once
 
+#include "core/search/reader.h"
 #include "core/search/searcher.h"
 
 #include <memory>
@@ -32,6 +33,15 @@ struct AboutView {
     std::string base;
 };
 
+// What the document page shows of the record's text (the reader): one
+// part of its passages, the contents, the query to highlight.
+struct ReaderPage {
+    ReaderText text;
+    std::string q;            // highlighted; kept in the part and contents links
+    bool file_link = false;   // the original file may be linked (a file record, files served)
+    std::string base;         // public address for "Cite this document" (empty: the page's own path)
+};
+
 // Renders results; never searches (the routes do, then pick a renderer).
 class Pages {
 public:
@@ -44,7 +54,8 @@ public:
     // `limits` bound the pager (no page past max_depth).
     std::string search(const SearchRequest& r, const SearchResult& res, const Taxonomy& tax, const SearchLimits& limits,
                        const std::string& feed_url);
-    std::string document(const DocumentView& v, const Taxonomy& tax);
+    // Without `reader`, the record's metadata and links only.
+    std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");

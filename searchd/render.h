@@ -3,6 +3,7 @@
 // OpenSearch XML, CSV. Pure functions of their inputs.
 #pragma once
 
+#include "core/search/reader.h"
 #include "core/search/searcher.h"
 
 #include <nlohmann/json.hpp>
@@ -13,6 +14,9 @@ namespace a6kb {
 
 nlohmann::json to_json(const SearchResult& r, const SearchRequest& request);
 nlohmann::json to_json(const DocumentView& v);
+// One part of a record's text (render_reader.cc): passages with citation and
+// links, the contents, the part's place; `file_link`: pages link the original file.
+nlohmann::json to_json(const ReaderText& t, const Record& r, bool file_link);
 nlohmann::json to_json(const std::vector<FacetResult>& facets);
 nlohmann::json to_json(const std::vector<Suggestion>& suggestions, const std::string& q);
 nlohmann::json error_json(const std::string& code, const std::string& message);

@@ -25,11 +25,8 @@ void SearchServer::routes() {
         send_json(res, 200, to_json(l->search(r), r));
     }));
     s.Get("/api/v1/search.csv", wrap(Route::search_csv, [this](Lease& l, Req req, Res res) { search_csv(l, req, res); }));
-    s.Get(R"(/api/v1/documents/([^/]+))", wrap(Route::document, [](Lease& l, Req req, Res res) {
-        std::string id = req.matches[1];
-        auto v = l->document(id);
-        if (!v) throw user_error(ErrorCode::not_found, "no record with id '" + id + "'");
-        send_json(res, 200, to_json(*v));
+    s.Get(R"(/api/v1/documents/([^/]+))", wrap(Route::document, [this](Lease& l, Req req, Res res) {
+        send_json(res, 200, document_json(l, req));
     }));
     s.Get("/api/v1/facets", wrap(Route::facets, [](Lease& l, Req req, Res res) {
         if (!req.params.empty())
@@ -49,6 +46,7 @@ void SearchServer::routes() {
     s.Get("/opensearch.xml", wrap(Route::opensearch, [this](Lease&, Req req, Res res) {
         res.set_content(opensearch_description(base_url(req)), "application/opensearchdescription+xml; charset=utf-8");
     }));
+    s.Get(R"(/doc/([^/]+)/file)", wrap(Route::document_file, [this](Lease& l, Req req, Res res) { send_original(l, req, res); }));
     s.Get("/healthz", wrap(Route::healthz, [](Lease& l, Req, Res res) {
         send_json(res, 200, {{"status", "ok"}, {"documents", l->documents()}, {"revision", l->revision()}});
     }));
@@ -71,12 +69,8 @@ void SearchServer::routes() {
             std::string qs = query_string(r.to_params());
             return pages_->search(r, result, l->taxonomy(), l->limits(), "/feed.atom" + (qs.empty() ? "" : "?" + qs));
         }));
-        s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) {
-            std::string id = req.matches[1];
-            auto v = l->document(id);
-            if (!v) throw user_error(ErrorCode::not_found, "There is no record with the id \u201c" + id + "\u201d. It may have been renamed; search for it:");
-            return pages_->document(*v, l->taxonomy());
-        }));
+        s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
+        s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
         s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy()); }));
         s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
             return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
@@ -111,7 +105,8 @@ void SearchServer::fallbacks() {
     s.Patch(".*", other_method);
 
     s.set_error_handler([this](Req req, Res res) {
-        if (!res.body.empty()) return;  // a handler already said what went wrong
+        if (!res.body.empty() || res.is_chunked_content_provider_) return;  // a handler already said what went wrong
+        if (res.status == 416) return;  // an unsatisfiable Range: Content-Range says why (serve_file.cc)
         if (res.status == 404) {
             if (!pages_ || is_api_path(req.path)) send_error(res, ErrorCode::not_found, "nothing at " + req.path);
             else send_html(res, 404, pages_->error(404, "There is no page at this address. Search instead:"));

@@ -22,6 +22,8 @@ enum class Route {
     home,                // GET /
     page_search,         // GET /search
     page_document,       // GET /doc/{id}
+    page_passage,        // GET /doc/{id}/at/{anchor}: a redirect to the part holding it
+    document_file,       // GET /doc/{id}/file
     page_labs,           // GET /labs
     page_about,          // GET /about
     not_found,           // no route for the path
@@ -37,7 +39,7 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 16> ROUTES = {{
+inline constexpr std::array<RouteInfo, 18> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::document, "document", true},
@@ -50,6 +52,8 @@ inline constexpr std::array<RouteInfo, 16> ROUTES = {{
     {Route::home, "home", true},
     {Route::page_search, "page_search", true},
     {Route::page_document, "page_document", true},
+    {Route::page_passage, "page_passage", false},  // a redirect, not a page
+    {Route::document_file, "document_file", false},  // a file of any size, read from disk
     {Route::page_labs, "page_labs", true},
     {Route::page_about, "page_about", false},  // links carry the Host header's address
     {Route::not_found, "not_found", false},

@@ -10,6 +10,8 @@
 #include "searchd/response_cache.h"
 #include "searchd/routes.h"
 
+#include <nlohmann/json_fwd.hpp>
+
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -25,6 +27,7 @@ struct Response;
 namespace a6kb {
 
 class HttpServer;  // transport.h
+class UserError;   // core/model/errors.h
 class Searcher;
 class SnapshotCache;
 class Pages;
@@ -70,6 +73,12 @@ private:
     void routes();
     void fallbacks();
     void search_csv(Lease& l, Req req, Res res);
+    // document_routes.cc: the reader, its passage links, the original file.
+    std::string document_page(Lease& l, Req req);
+    nlohmann::json document_json(Lease& l, Req req);
+    void passage_redirect(Lease& l, Req req, Res res);
+    void send_original(Lease& l, Req req, Res res);
+    void refuse_file(Req req, Res res, const UserError& e);
 
     // Every handler runs through wrap: timing, metrics, the error contract,
     // one retry on a revision the indexer replaced under our feet.

@@ -39,8 +39,9 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
     if (!doc) return std::nullopt;
     DocumentView v;
     v.record = record_from_document(*doc);
-    load_pages(db_, v.record);
-    v.pages = v.record.pages.size();
+    // The page count without reading the text: one start position a page
+    // (the reader reads the passages themselves, a part at a time).
+    v.pages = std::max(v.record.pages.size(), v.record.page_pos.size());
     v.record.pages.clear();
     v.record.headings.clear();
     v.record.aliases.clear();

@@ -8,7 +8,8 @@ import { after, before, describe, test } from 'node:test';
 import { AXE_VERSION, axeViolations, describe as describeViolations, WCAG_TAGS } from './lib/axe.mjs';
 import { launch, newContext, PAGES, url } from './lib/harness.mjs';
 
-const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', 'not-found': '/no-such-page' };
+const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', reader: '/doc/f-reader-long-md?part=2&q=progress',
+  'not-found': '/no-such-page' };
 const CONTROLS = 'input:not([type=hidden]), select, textarea, button';
 
 // Each form control with the accessible name Chromium gives it, and where that name came from.
@@ -158,6 +159,10 @@ const AXE_PAGES = {
   'results, nothing found': (page) => page.goto(url('/search?q=zzyzxq')),
   document: (page) => page.goto(url(PAGES.document)),
   'document, a methodology with versions': (page) => page.goto(url('/doc/ams-iii-d-v22-0')),
+  'document with its text (the reader), highlighted, a Cite open': async (page) => {
+    await page.goto(url('/doc/f-reader-method-pdf?q=numbat'));
+    await page.locator('details.cite summary').first().click();
+  },
   labs: (page) => page.goto(url(PAGES.labs)),
   about: (page) => page.goto(url(PAGES.about)),
   'error, not found (404)': (page) => page.goto(url('/no-such-page')),

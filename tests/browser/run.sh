@@ -55,7 +55,9 @@ trap 'exit 143' TERM
 
 # The index: the shipped corpus plus the fixtures (lab questions with asked-by, an older
 # methodology version). --strict: a fixture catalog with an error fails here, not later.
-"$indexer" --db "$work/db" --taxonomy "$src/corpus/taxonomy.xml" --strict --quiet "$src/corpus" "$here/fixtures" >/dev/null ||
+# The reader's fixtures (lib/make_fixtures.mjs) are written afresh, beside the index.
+node "$here/lib/make_fixtures.mjs" "$work/generated" || fail "could not write the reader's fixtures"
+"$indexer" --db "$work/db" --taxonomy "$src/corpus/taxonomy.xml" --strict --quiet "$src/corpus" "$here/fixtures" "$work/generated" >/dev/null ||
   fail "a6kb-indexer failed (status $?)"
 
 log="$build/browser-searchd.log"
@@ -87,6 +89,7 @@ A6KB_BASE_URL="http://127.0.0.1:$port" \
 A6KB_NODE_PREFIX="$deps" \
 A6KB_CHROMIUM="$chromium" \
 A6KB_SCREENSHOTS="$screenshots" \
+A6KB_GENERATED="$work/generated" \
   node --test "${reporter[@]}" "$@" "$here"/*.test.mjs
 status=$?
 set -e

@@ -2,6 +2,7 @@
 // a6kb: a little JavaScript on top of pages that work without it.
 // - search-as-you-type suggestions (an ARIA combobox) on inputs with
 //   data-suggest="ID", ID being the (hidden) listbox the suggestions go in;
+// - on a document page, the reader's anchors, "Next match" and "Copy citation";
 // - on the results page, ticking a filter or changing the sort updates the
 //   results in place (the address changes too, so it stays shareable).
 (function () {
@@ -98,6 +99,57 @@
     input.addEventListener("blur", function () { setTimeout(close, 150); });
   }
   Array.prototype.forEach.call(document.querySelectorAll("input[data-suggest]"), setupSuggest);
+
+  // ---- The reader (document pages with their text) -------------------------
+  // Works without this script; with it: an anchor of another part is
+  // resolved by the server (/doc/ID/at/ANCHOR), a "Next match" button walks
+  // the highlights, and "Cite" offers to copy the citation with its link.
+  function setupReader(reader) {
+    var doc = reader.getAttribute("data-doc");
+    var hash = decodeURIComponent(window.location.hash.slice(1));
+    if (/^[a-z0-9-]+$/.test(hash) && !document.getElementById(hash)) {
+      window.location.replace("/doc/" + encodeURIComponent(doc) + "/at/" + hash + window.location.search);
+      return;
+    }
+    var marks = reader.querySelectorAll(".passages mark");
+    if (marks.length) {
+      var next = document.createElement("button");
+      next.type = "button";
+      next.className = "next-mark";
+      var at = -1;
+      var label = function () {
+        next.textContent = "Next match (" + (at < 0 ? marks.length : at + 1 + " of " + marks.length) + ")";
+      };
+      label();
+      next.addEventListener("click", function () {
+        if (at >= 0) marks[at].classList.remove("current");
+        at = (at + 1) % marks.length;
+        marks[at].classList.add("current");
+        marks[at].scrollIntoView({ block: "center" });
+        label();
+      });
+      reader.insertBefore(next, reader.querySelector(".passages"));
+    }
+  }
+  var reader = document.querySelector(".reader");
+  if (reader) setupReader(reader);
+  // "Cite" boxes (passages, and "Cite this document"): once opened, the link
+  // shows its full address and a button copies the citation with it.
+  document.addEventListener("toggle", function (e) {
+    var box = e.target;
+    if (!box.classList || !box.classList.contains("cite") || !box.open || box.querySelector("button")) return;
+    var text = box.querySelector(".citation").textContent;
+    var link = box.querySelector(".cite-link");
+    link.textContent = link.href;
+    if (!navigator.clipboard) return;
+    var copy = document.createElement("button");
+    copy.type = "button";
+    copy.textContent = "Copy citation";
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(text + ", " + link.href).then(function () { copy.textContent = "Copied"; }, function () {});
+    });
+    box.appendChild(copy);
+  }, true);
 
   // ---- Results that follow the filters ------------------------------------
   var form = document.getElementById("search-form");

@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<article class="doc">
   <p class="crumbs"><a href="/search">Browse</a>{{#HAS_TYPE}} › <a href="/search?type={{TYPE}}">{{TYPE_LABEL}}</a>{{/HAS_TYPE}}</p>
   <h1>{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</h1>
-  {{#HAS_URL}}<p><a class="button" href="{{URL}}" rel="noopener">Official document</a></p>{{/HAS_URL}}
+  <p class="doc-actions">{{#HAS_URL}}<a class="button" href="{{URL}}" rel="noopener">Official document</a> {{/HAS_URL}}{{#HAS_FILE}}<a class="button" href="{{FILE_URL}}">Original file</a> {{/HAS_FILE}}{{#HAS_TEXT}}<a href="#doc-text">Read the text</a>{{/HAS_TEXT}}</p>
   {{#HAS_SUMMARY}}<section aria-labelledby="summary"><h2 id="summary">Summary</h2><p class="summary">{{SUMMARY}}</p></section>{{/HAS_SUMMARY}}
   <section aria-labelledby="details">
     <h2 id="details">Details</h2>
@@ -11,6 +11,7 @@
       </tbody>
     </table>
     {{#HAS_SEARCH_SYMBOL}}<p><a href="{{SEARCH_SYMBOL_URL}}">Search for this symbol</a></p>{{/HAS_SEARCH_SYMBOL}}
+    <details class="cite cite-doc"><summary>Cite this document</summary><p class="citation">{{DOC_CITATION}}</p><p><a class="cite-link" href="{{DOC_LINK}}">Link to this document</a></p></details>
   </section>
   {{#HAS_VERSIONS}}<section aria-labelledby="versions">
     <h2 id="versions">Versions</h2>
@@ -36,4 +37,15 @@
       {{#SIMILAR}}<li><a href="{{DOC_URL}}">{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</a>{{#HAS_TYPE}} <span class="meta">{{TYPE_LABEL}}</span>{{/HAS_TYPE}}</li>{{/SIMILAR}}
     </ul>
   </section>{{/HAS_SIMILAR}}
+  {{#HAS_TEXT}}<section class="reader" aria-labelledby="doc-text" data-doc="{{ID}}">
+    <h2 id="doc-text">Text</h2>
+    {{#HAS_PARTS}}<nav class="parts" aria-label="Parts of the text"><p>Part {{PART}} of {{PARTS}}:</p><ul>{{#PART_LINK}}<li>{{#THIS_PART}}<strong aria-current="page">{{PART_NO}}</strong>{{/THIS_PART}}{{#OTHER_PART}}<a href="{{PART_URL}}">{{PART_NO}}</a>{{/OTHER_PART}}</li>{{/PART_LINK}}</ul>{{#HAS_PREV}}<a rel="prev" href="{{PREV_URL}}">Previous part</a>{{/HAS_PREV}}{{#HAS_NEXT}}<a rel="next" href="{{NEXT_URL}}">Next part</a>{{/HAS_NEXT}}</nav>{{/HAS_PARTS}}
+    {{#HAS_CONTENTS}}<nav class="contents" aria-labelledby="doc-contents"><h3 id="doc-contents">Contents</h3><ol>{{#CONTENTS}}<li class="depth-{{DEPTH}}"><a href="{{CONTENTS_URL}}">{{CONTENTS_TEXT}}</a></li>{{/CONTENTS}}</ol></nav>{{/HAS_CONTENTS}}
+    {{#HAS_QUERY}}<p class="matches" role="status">{{MATCHES}} “{{Q}}”{{#FIRST_MATCH}} · <a class="first-match" href="#{{FIRST_MATCH_ANCHOR}}">First match</a>{{/FIRST_MATCH}}</p>{{/HAS_QUERY}}
+    <div class="passages">
+    {{#PASSAGE}}<div class="passage{{#IS_HEADING}} heading{{/IS_HEADING}}{{#HAS_MARKS}} match{{/HAS_MARKS}}" id="{{ANCHOR}}">{{#PAGE_LINK}}<a class="page-no" href="{{PAGE_URL}}">p.&nbsp;{{PAGE}}</a>{{/PAGE_LINK}}{{#PAGE_NO}}<span class="page-no">p.&nbsp;{{PAGE}}</span>{{/PAGE_NO}}{{#IS_HEADING}}<h{{LEVEL}} class="ptext">{{TEXT:none}}</h{{LEVEL}}>{{/IS_HEADING}}{{#IS_TEXT}}<p class="loc"><a href="#{{ANCHOR}}">{{LABEL}}</a></p><div class="ptext">{{TEXT:none}}</div>
+      <details class="cite"><summary>Cite<span class="visually-hidden"> {{LABEL}}</span></summary><p class="citation">{{CITATION}}</p><p><a class="cite-link" href="{{LINK}}">Link to this paragraph</a></p></details>{{/IS_TEXT}}{{#NEXT_MATCH}}<p class="next-match"><a href="#{{NEXT_ANCHOR}}">Next match</a></p>{{/NEXT_MATCH}}</div>
+    {{/PASSAGE}}</div>
+    {{#HAS_PARTS}}<nav class="parts" aria-label="Parts of the text, again"><p>Part {{PART}} of {{PARTS}}</p>{{#HAS_PREV}}<a rel="prev" href="{{PREV_URL}}">Previous part</a>{{/HAS_PREV}}{{#HAS_NEXT}}<a rel="next" href="{{NEXT_URL}}">Next part</a>{{/HAS_NEXT}}</nav>{{/HAS_PARTS}}
+  </section>{{/HAS_TEXT}}
 </article>
