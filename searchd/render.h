@@ -12,6 +12,8 @@
 namespace a6kb {
 
 nlohmann::json to_json(const SearchResult& r, const SearchRequest& request);
+// Paragraph search (GET /api/v1/passages): documents with their passages.
+nlohmann::json to_json(const PassageResult& r, const SearchRequest& request);
 nlohmann::json to_json(const DocumentView& v);
 nlohmann::json to_json(const std::vector<FacetResult>& facets);
 nlohmann::json to_json(const std::vector<Suggestion>& suggestions, const std::string& q);

@@ -24,6 +24,10 @@ void SearchServer::routes() {
         SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
         send_json(res, 200, to_json(l->search(r), r));
     }));
+    s.Get("/api/v1/passages", wrap(Route::passages, [](Lease& l, Req req, Res res) {
+        SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
+        send_json(res, 200, to_json(l->passages(r), r));
+    }));
     s.Get("/api/v1/search.csv", wrap(Route::search_csv, [this](Lease& l, Req req, Res res) { search_csv(l, req, res); }));
     s.Get(R"(/api/v1/documents/([^/]+))", wrap(Route::document, [](Lease& l, Req req, Res res) {
         std::string id = req.matches[1];
@@ -67,9 +71,10 @@ void SearchServer::routes() {
         }));
         s.Get("/search", page(Route::page_search, [this](Lease& l, Req req, Res) {
             SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
-            SearchResult result = l->search(r);
             std::string qs = query_string(r.to_params());
-            return pages_->search(r, result, l->taxonomy(), l->limits(), "/feed.atom" + (qs.empty() ? "" : "?" + qs));
+            const std::string feed = "/feed.atom" + (qs.empty() ? "" : "?" + qs);
+            if (r.paragraphs) return pages_->paragraphs(r, l->passages(r), l->taxonomy(), l->limits(), feed);
+            return pages_->search(r, l->search(r), l->taxonomy(), l->limits(), feed);
         }));
         s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) {
             std::string id = req.matches[1];
