@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/index/catalog.h"
 
+#include "core/index/passages.h"
 #include "core/model/errors.h"
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
@@ -251,6 +252,7 @@ std::string apply_field(Record& r, const std::string& name, const std::vector<st
 }  // namespace
 
 std::string apply_metadata(Record& r, const Metadata& meta, const Taxonomy& taxonomy) {
+    bool text = false;
     for (const auto& [raw_name, values] : meta) {
         if (values.empty()) continue;
         std::string name = canonical_field(raw_name, taxonomy);
@@ -261,7 +263,10 @@ std::string apply_metadata(Record& r, const Metadata& meta, const Taxonomy& taxo
         bool known = false;
         if (auto err = apply_field(r, name, values, known); !err.empty()) return err;
         if (!known) return "unknown field '" + raw_name + "'";
+        text = text || name == "text";
     }
+    // Inline text replaces the pages: its passages are cut once the type is known.
+    if (text) r.passages = cut_passages(r);
     return {};
 }
 

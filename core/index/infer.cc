@@ -2,6 +2,7 @@
 #include "core/index/infer.h"
 
 #include "core/index/decisions.h"
+#include "core/index/passages.h"
 #include "core/model/symbols.h"
 #include "core/model/taxonomy.h"
 #include "core/model/text.h"
@@ -284,6 +285,7 @@ bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, 
         if (part.resolution) r.title = "Resolution: " + r.title;
         finish(r, taxonomy);
         if (!ex.apply(r)) return false;
+        r.passages = cut_passages(r);
         out.push_back(std::move(r));
     }
     return true;
@@ -449,6 +451,7 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     if (explicit_meta && !ex.names("id")) r.id = default_record_id(r);
     if (!e.meta.empty() && !e.meta.count("id") && !ex.names("id")) r.id = default_record_id(r);
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+    r.passages = cut_passages(r);
     out.records.push_back(std::move(r));
     return out;
 }

@@ -92,6 +92,7 @@ void Writer::merge_existing(Record& r, std::vector<std::string>& keys, const Xap
     // A catalog record gains the text of a file with the same id, and keeps it.
     if (r.pages.empty() && !old.pages.empty()) {
         r.pages = old.pages;
+        r.passages = load_passages(db_, r.id);
         r.headings = old.headings;
         r.media_type = old.media_type;
     }
@@ -101,7 +102,18 @@ void Writer::merge_existing(Record& r, std::vector<std::string>& keys, const Xap
 void Writer::replace(const Record& r, const std::vector<std::string>& keys) {
     add_spelling(spelling_words(r, &taxonomy_));
     db_.replace_document(schema::term(schema::ID, r.id), to_document(r, keys, tg_, &taxonomy_));
+    store_passages(r.id, r.passages);
     ++report_.records_written;
+}
+
+// Passage `i` of record `id` under passage_key(id, i), and no entry past the last.
+void Writer::store_passages(const std::string& id, const std::vector<Passage>& passages) {
+    const std::string prefix = passage_prefix(id);
+    std::vector<std::string> stale;
+    for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it)
+        if (*it >= passage_key(id, passages.size())) stale.push_back(*it);
+    for (const auto& k : stale) db_.set_metadata(k, {});
+    for (size_t i = 0; i < passages.size(); ++i) db_.set_metadata(passage_key(id, i), encode_passage(passages[i]));
 }
 
 void Writer::remove_source(const std::string& id, const std::string& key, const std::string& source) {
@@ -113,6 +125,7 @@ void Writer::remove_source(const std::string& id, const std::string& key, const 
     if (!old.family.empty()) touched_families_.insert(old.family);
     if (keys.empty()) {
         db_.delete_document(schema::term(schema::ID, id));
+        store_passages(id, {});
         ++report_.records_deleted;
         return;
     }
@@ -124,6 +137,7 @@ void Writer::remove_source(const std::string& id, const std::string& key, const 
         return;
     }
     old.sources.erase(std::remove(old.sources.begin(), old.sources.end(), source), old.sources.end());
+    old.passages = load_passages(db_, id);
     db_.replace_document(schema::term(schema::ID, id), to_document(old, keys, tg_, &taxonomy_));
 }
 
@@ -143,6 +157,7 @@ void Writer::write_catalog(const CatalogRecord& c, bool merge) {
         if (!other.empty()) {
             // A file already gave this record its text: keep it, catalog metadata on top.
             Record merged = record_from_document(*existing);
+            merged.passages = load_passages(db_, merged.id);
             apply_metadata(merged, c.meta, taxonomy_);
             add_missing(merged.sources, r.sources);
             r = std::move(merged);
@@ -244,6 +259,7 @@ void Writer::flush() {
             set_latest(b.doc, false);
         add_spelling(b.spelling);
         db_.replace_document(schema::term(schema::ID, b.record.id), b.doc);
+        store_passages(b.record.id, b.record.passages);
     }
     pending_.clear();
     pending_ids_.clear();

@@ -90,6 +90,7 @@ private:
     void merge_existing(Record& r, std::vector<std::string>& keys, const Xapian::Document& existing,
                         const std::string& key);
     void replace(const Record& r, const std::vector<std::string>& keys);
+    void store_passages(const std::string& id, const std::vector<Passage>& passages);
     void mark_family(const std::string& family);
     void flush();
     void add_spelling(const SpellingWords& words);

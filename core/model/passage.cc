@@ -66,6 +66,14 @@ Passage decode_passage(std::string_view stored) {
     return p;
 }
 
+std::vector<Passage> load_passages(const Xapian::Database& db, std::string_view record_id) {
+    std::vector<Passage> out;
+    const std::string prefix = passage_prefix(record_id);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it)
+        out.push_back(decode_passage(db.get_metadata(*it)));
+    return out;
+}
+
 std::string encode_starts(const std::vector<unsigned>& starts) {
     std::string out;
     unsigned last = 0;

@@ -16,6 +16,8 @@
 // Both are written in the indexer's transaction, with the document.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,6 +49,9 @@ std::string passage_prefix(std::string_view record_id);
 // gives a passage labelled "text" with whatever text could be read.
 std::string encode_passage(const Passage& p);
 Passage decode_passage(std::string_view stored);
+
+// The passages stored for a record, in order; none if it has none.
+std::vector<Passage> load_passages(const Xapian::Database& db, std::string_view record_id);
 
 // The start positions, as stored in the value slot: varint deltas.
 std::string encode_starts(const std::vector<unsigned>& starts);

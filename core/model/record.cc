@@ -108,6 +108,8 @@ std::vector<std::string> source_keys_of(const Xapian::Document& doc) {
 
 namespace {
 
+constexpr unsigned PASSAGE_GAP = 20;  // term positions between two passages
+
 const std::vector<schema::FacetField>& fields_of(const Taxonomy* taxonomy) {
     return taxonomy ? taxonomy->fields() : schema::declared_facets();
 }
@@ -148,6 +150,36 @@ void index_concepts(Xapian::TermGenerator& tg, const Taxonomy* taxonomy, const R
             if (const Facet* facet = taxonomy->facet(f.concepts_facet())) index_concepts(tg, *facet, r.values(f.id));
 }
 
+// The body: the passages' text one after the other (a gap between two, so
+// a phrase never spans them), their start positions in schema::PASSAGES;
+// the pages' text when there are no passages. Returns where each page
+// starts, so a hit can find its best page from term positions.
+std::vector<unsigned> index_body(Xapian::Document& doc, const Record& r, Xapian::TermGenerator& tg) {
+    std::vector<unsigned> page_pos;
+    if (r.passages.empty()) {
+        for (const auto& page : r.pages) {
+            tg.increase_termpos(100);
+            page_pos.push_back(tg.get_termpos() + 1);
+            tg.index_text(page);
+        }
+        return page_pos;
+    }
+    std::vector<unsigned> starts;
+    starts.reserve(r.passages.size());
+    tg.increase_termpos(100);
+    for (const auto& p : r.passages) {
+        tg.increase_termpos(PASSAGE_GAP);
+        starts.push_back(tg.get_termpos() + 1);
+        // Pages before this passage's own (empty ones too) start where it does.
+        while (page_pos.size() < r.pages.size() && static_cast<int>(page_pos.size()) < std::max(p.page, 1))
+            page_pos.push_back(starts.back());
+        tg.index_text(p.text);
+    }
+    while (page_pos.size() < r.pages.size()) page_pos.push_back(tg.get_termpos() + 1);
+    doc.add_value(schema::PASSAGES.slot, encode_starts(starts));
+    return page_pos;
+}
+
 }  // namespace
 
 Xapian::Document to_document(const Record& r, const std::vector<std::string>& source_keys,
@@ -173,14 +205,7 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
         tg.increase_termpos(100);
         tg.index_text(r.summary, 2);
     }
-    // Where each page starts, so a hit can find its best page from term
-    // positions instead of reading every page.
-    std::vector<unsigned> page_pos;
-    for (const auto& page : r.pages) {
-        tg.increase_termpos(100);
-        page_pos.push_back(tg.get_termpos() + 1);
-        tg.index_text(page);
-    }
+    std::vector<unsigned> page_pos = index_body(doc, r, tg);
     // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
     if (!r.aliases.empty()) {
         Xapian::Stem stem("english");

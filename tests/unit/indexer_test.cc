@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 using namespace a6kb;
+using test::Corpus;
 using test::TempDir;
 namespace fs = std::filesystem;
 
@@ -34,21 +35,6 @@ std::string methodology_pdf(const std::string& version) {
                             "Methane recovery in animal manure", "Version " + version, "Sectoral scope(s): 13"},
                            {"Manure management. This methodology refers to TOOL14."}});
 }
-
-struct Corpus {
-    TempDir dir;
-    fs::path root() const { return dir.path() / "corpus"; }
-    fs::path db() const { return dir.path() / "index"; }
-    IndexOptions options() const {
-        IndexOptions o;
-        o.db = db();
-        o.taxonomy = test::fixture("taxonomy.xml");
-        o.paths = {root()};
-        o.jobs = 2;
-        return o;
-    }
-    void write(const std::string& rel, const std::string& bytes) const { test::write_file(root() / rel, bytes); }
-};
 
 std::optional<Record> get(const fs::path& db_path, const std::string& id) {
     Xapian::Database db(db_path.string());

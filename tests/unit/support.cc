@@ -118,6 +118,15 @@ void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::
 
 std::string fixture(const std::string& name) { return std::string(A6KB_FIXTURES) + "/" + name; }
 
+IndexOptions Corpus::options() const {
+    IndexOptions o;
+    o.db = db();
+    o.taxonomy = fixture("taxonomy.xml");
+    o.paths = {root()};
+    o.jobs = 2;
+    return o;
+}
+
 }  // namespace a6kb::test
 
 namespace a6kb::test {

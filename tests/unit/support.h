@@ -42,6 +42,16 @@ void make_docx(const std::filesystem::path& p, const std::vector<std::pair<std::
 
 std::string fixture(const std::string& name);  // path of tests/fixtures/NAME
 
+// A corpus folder and an index beside it in a fresh temp dir, indexed with
+// the test taxonomy.
+struct Corpus {
+    TempDir dir;
+    std::filesystem::path root() const { return dir.path() / "corpus"; }
+    std::filesystem::path db() const { return dir.path() / "index"; }
+    IndexOptions options() const;
+    void write(const std::string& rel, const std::string& bytes) const { write_file(root() / rel, bytes); }
+};
+
 }  // namespace a6kb::test
 
 namespace a6kb::test {
