@@ -55,7 +55,7 @@ PassageResult Searcher::passages(const SearchRequest& r) {
     const QueryWords words = QueryWords::build(pq, db_, taxonomy());
     std::vector<Found> found;
     for (auto it = m.mset.begin(); it != m.mset.end() && !words.words.empty(); ++it) {
-        Found f{it, judge(db_, it.get_document(), words), 0, 0};
+        Found f{it, judge(db_, *it, it.get_document(), words), 0, 0};
         f.speaking = static_cast<size_t>(std::count_if(f.judged.passages.begin(), f.judged.passages.end(),
                                                        [&](const PassageEvidence& e) { return speaks_to(e, words.words.size()); }));
         if (f.speaking == 0) continue;

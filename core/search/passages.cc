@@ -18,7 +18,11 @@ namespace {
 constexpr size_t MAX_WORDS = 64;     // bits of PassageEvidence::held
 constexpr size_t FORMS_SCANNED = 200;  // terms of the database looked at per stem
 constexpr size_t MAX_FORMS = 16;       // forms kept per word
-constexpr unsigned SHORT_PASSAGE = 8;  // positions: a heading, a label
+// A heading or a label: a few words, plus the gap of 20 positions the
+// indexer leaves between two passages (core/model/record.cc), which the
+// distance between two starts includes.
+constexpr unsigned SHORT_PASSAGE = 30;
+constexpr double HEADING_SHARE = 0.5;  // a word held by the heading just above counts half
 constexpr unsigned NEAR = 2;           // a gap of one stop word still counts as side by side
 
 // The terms of `db` that the English stemmer maps to `stem`: the forms a
@@ -88,7 +92,8 @@ double compactness(const PassageEvidence& e) {
     return std::min(1.0, 6.0 * static_cast<double>(h - 1) / std::max(1u, e.window));
 }
 
-PassageEvidence evidence_of(const Occurrences& occ, const QueryWords& q, size_t ordinal, unsigned length) {
+// `context`: the words held by the heading just above the passage (none: 0).
+PassageEvidence evidence_of(const Occurrences& occ, const QueryWords& q, size_t ordinal, unsigned length, uint64_t context = 0) {
     PassageEvidence e;
     e.ordinal = ordinal;
     e.length = length;
@@ -97,12 +102,16 @@ PassageEvidence evidence_of(const Occurrences& occ, const QueryWords& q, size_t 
         e.held |= uint64_t{1} << occ[i].second;
         if (i > 0 && occ[i].second != occ[i - 1].second && occ[i].first - occ[i - 1].first <= NEAR) ++e.adjacent;
     }
+    e.window = smallest_window(occ, e.held);
     double held_weight = 0;
-    for (size_t w = 0; w < q.words.size(); ++w)
-        if (e.held & (uint64_t{1} << w)) held_weight += q.words[w].weight;
+    for (size_t w = 0; w < q.words.size(); ++w) {
+        const uint64_t bit = uint64_t{1} << w;
+        if (e.held & bit) held_weight += q.words[w].weight;
+        else if (context & bit) held_weight += HEADING_SHARE * q.words[w].weight;
+    }
+    e.held |= context;
     const double total = q.total_weight();
     e.coverage = total > 0 ? held_weight / total : 0;
-    e.window = smallest_window(occ, e.held);
     const size_t h = e.held_count();
     const bool all = h == q.words.size();
     const double adjacency = h <= 1 ? 0 : std::min(1.0, static_cast<double>(e.adjacent) / static_cast<double>(h - 1));
@@ -140,7 +149,7 @@ QueryWords QueryWords::build(const ParsedQuery& pq, const Xapian::Database& db, 
     std::set<std::string> seen;
     for (const auto& w : text::words(pq.text)) {
         std::string stem = stemmer(w);
-        if (w.size() < 2 || !seen.insert(w).second || !in_query(terms, w, stem) || out.words.size() == MAX_WORDS) continue;
+        if (!seen.insert(w).second || !in_query(terms, w, stem) || out.words.size() == MAX_WORDS) continue;
         QueryWord word{w, stem, {}, 1};
         for (auto& f : forms_of(db, stemmer, w, stem)) word.spellings.push_back({std::move(f)});
         for (const auto& a : taxonomy.acronyms())
@@ -176,6 +185,8 @@ std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts,
     std::vector<PassageEvidence> out;
     if (starts.empty() || q.words.empty()) return out;
     Occurrences occ = all_occurrences(positions, starts.front(), ~0u);
+    uint64_t heading = 0;  // words of the previous passage when it is a heading
+    size_t heading_of = ~size_t{0};  // the passage that heading stands above
     size_t i = 0;
     while (i < occ.size()) {
         // The passage of occurrence i, and the occurrences it holds.
@@ -185,7 +196,11 @@ std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts,
         while (j < occ.size() && occ[j].first < next) ++j;
         Occurrences mine(occ.begin() + static_cast<long>(i), occ.begin() + static_cast<long>(j));
         unsigned length = next == ~0u ? 1000u : next - starts[ordinal];
-        out.push_back(evidence_of(mine, q, ordinal, length));
+        out.push_back(evidence_of(mine, q, ordinal, length, heading_of == ordinal ? heading : 0));
+        uint64_t own = 0;
+        for (const auto& o : mine) own |= uint64_t{1} << o.second;
+        heading = length < SHORT_PASSAGE ? own : 0;
+        heading_of = ordinal + 1;
         i = j;
     }
     std::stable_sort(out.begin(), out.end(), [](const PassageEvidence& a, const PassageEvidence& b) { return a.score > b.score; });
@@ -206,12 +221,12 @@ bool speaks_to(const PassageEvidence& e, size_t words) {
     return e.held_count() >= (words <= 2 ? words : words - 1);
 }
 
-JudgedDocument judge(const Xapian::Database& db, const Xapian::Document& doc, const QueryWords& q) {
+JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {
     JudgedDocument j;
     if (q.words.empty()) return j;
     j.starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
     if (!std::is_sorted(j.starts.begin(), j.starts.end())) j.starts.clear();  // damaged: judged as one span
-    WordPositions positions = word_positions(db, doc.get_docid(), q);
+    WordPositions positions = word_positions(db, did, q);
     const size_t n = q.words.size();
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());
     j.strength = answer_strength(head, n);

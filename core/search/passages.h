@@ -109,7 +109,9 @@ struct JudgedDocument {
     std::vector<PassageEvidence> passages;  // best first
     double strength = 0;                    // answer_strength of its best part
 };
-JudgedDocument judge(const Xapian::Database& db, const Xapian::Document& doc, const QueryWords& q);
+// `did` is the document's id in `db` as the match gives it (*MSetIterator):
+// over several databases Document::get_docid() names it in its own shard.
+JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q);
 
 // A passage as a hit shows it.
 struct ShownPassage {

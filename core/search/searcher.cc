@@ -368,7 +368,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     };
     std::vector<Judged> judged;
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
-        JudgedDocument j = words.words.empty() ? JudgedDocument{} : judge(db_, it.get_document(), words);
+        JudgedDocument j = words.words.empty() ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
         const double score = it.get_weight() * (1 + PASSAGE_BOOST * j.strength);
         judged.push_back({it, std::move(j), score});
     }

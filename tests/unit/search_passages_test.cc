@@ -66,6 +66,19 @@ TEST_CASE("passages: a heading that repeats the query loses to the paragraph und
     CHECK(best_of(ev) == 1);
 }
 
+TEST_CASE("passages: the words of a heading count, half, for the paragraph under it", "[search][passages]") {
+    auto q = words_of({"common", "practice", "additional", "region"});
+    // Passage 0 is a heading (25 positions with the gap): "Common practice";
+    // passage 1 under it says "additional ... region"; passage 3, far off, says "additional" and "region" too.
+    const std::vector<unsigned> starts = {100, 125, 200, 300};
+    WordPositions pos = {{121}, {122}, {130, 310}, {140, 315}};
+    auto ev = score_passages(starts, pos, q, 400);
+    CHECK(best_of(ev) == 1);
+    CHECK(ev.front().held_count() == 4);
+    CHECK(ev.front().coverage == Approx(0.75));
+    CHECK(ev[1].ordinal == 3);
+}
+
 TEST_CASE("passages: the strength of an answer and which passages speak to the query", "[search][passages]") {
     auto q = words_of({"a", "b", "c"});
     PassageEvidence all;
@@ -168,13 +181,13 @@ TEST_CASE("passages: forms of a stem come from the database; damaged start data 
     for (const auto& s : q.words[0].spellings) forms.push_back(s.front());
     CHECK_THAT(forms, Catch::VectorContains(std::string("adapted")) && Catch::VectorContains(std::string("adapting")));
 
-    JudgedDocument j = judge(db, db.get_document(did), q);
+    JudgedDocument j = judge(db, did, db.get_document(did), q);
     REQUIRE(!j.passages.empty());
     CHECK(j.passages.front().ordinal == 1);
     CHECK(j.passages.front().held_count() == 2);
     CHECK(j.strength > 0.9);
 
-    JudgedDocument d = judge(db, db.get_document(bad_id), q);  // no crash; judged as a whole when unsorted
+    JudgedDocument d = judge(db, bad_id, db.get_document(bad_id), q);  // no crash; judged as a whole when unsorted
     for (const auto& e : d.passages) CHECK(e.ordinal < d.starts.size());
     // A passage that is not stored reads as empty text, which the searcher skips.
     Record r;
