@@ -5,6 +5,8 @@
 #include "core/model/symbols.h"
 #include "core/model/text.h"
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <bit>
 #include <cctype>
@@ -184,7 +186,7 @@ std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts,
                                             const QueryWords& q, unsigned end) {
     std::vector<PassageEvidence> out;
     if (starts.empty() || q.words.empty()) return out;
-    Occurrences occ = all_occurrences(positions, starts.front(), ~0u);
+    Occurrences occ = all_occurrences(positions, starts.front(), end > starts.back() ? end : ~0u);
     uint64_t heading = 0;  // words of the previous passage when it is a heading
     size_t heading_of = ~size_t{0};  // the passage that heading stands above
     size_t i = 0;
@@ -221,6 +223,25 @@ bool speaks_to(const PassageEvidence& e, size_t words) {
     return e.held_count() >= (words <= 2 ? words : words - 1);
 }
 
+namespace {
+
+// Where the last passage ends: the index puts more text after the body
+// (concept labels, 100 positions on), and the starts do not say where the
+// body stops. Read only when a query word stands after the last start:
+// its words counted, with a margin under that gap of 100.
+unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, const std::vector<unsigned>& starts,
+                     const WordPositions& positions) {
+    bool after = false;
+    for (const auto& list : positions) after = after || (!list.empty() && list.back() >= starts.back());
+    if (!after) return 0;
+    auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
+    if (!card.is_object() || !card.contains("i") || !card["i"].is_string()) return 0;
+    Passage last = decode_passage(db.get_metadata(passage_key(card["i"].get<std::string>(), starts.size() - 1)));
+    return starts.back() + static_cast<unsigned>(text::words(last.text).size()) + 50;
+}
+
+}  // namespace
+
 JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {
     JudgedDocument j;
     if (q.words.empty()) return j;
@@ -230,7 +251,8 @@ JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian
     const size_t n = q.words.size();
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());
     j.strength = answer_strength(head, n);
-    j.passages = score_passages(j.starts, positions, q);
+    if (j.starts.empty()) return j;
+    j.passages = score_passages(j.starts, positions, q, end_of_body(db, doc, j.starts, positions));
     if (!j.passages.empty()) j.strength = std::max(j.strength, answer_strength(j.passages.front(), n));
     return j;
 }

@@ -72,7 +72,7 @@ WordPositions word_positions(const Xapian::Database& db, Xapian::docid did, cons
 // The evidence of every passage holding at least one word, best first (ties:
 // text order). `starts` are the passages' start positions (decode_starts);
 // positions before the first start (title, symbols, summary) are not in
-// any passage. `end` bounds the last passage (0: its start + 200).
+// any passage. `end` bounds the last passage (0: unknown, it runs on).
 std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts, const WordPositions& positions,
                                             const QueryWords& q, unsigned end = 0);
 // The evidence of a span of positions taken as one passage (a record
