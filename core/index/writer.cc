@@ -90,9 +90,10 @@ void Writer::merge_existing(Record& r, std::vector<std::string>& keys, const Xap
         if (k != key) keys.push_back(k);
     if (keys.size() > 1) add_missing(r.sources, old.sources);
     // A catalog record gains the text of a file with the same id, and keeps it.
+    if (r.pages.empty()) load_pages(db_, old);
     if (r.pages.empty() && !old.pages.empty()) {
         r.pages = old.pages;
-        r.passages = load_passages(db_, r.id);
+        r.passages = old.passages;
         r.headings = old.headings;
         r.media_type = old.media_type;
     }
@@ -137,7 +138,7 @@ void Writer::remove_source(const std::string& id, const std::string& key, const 
         return;
     }
     old.sources.erase(std::remove(old.sources.begin(), old.sources.end(), source), old.sources.end());
-    old.passages = load_passages(db_, id);
+    load_pages(db_, old);
     db_.replace_document(schema::term(schema::ID, id), to_document(old, keys, tg_, &taxonomy_));
 }
 
@@ -157,7 +158,7 @@ void Writer::write_catalog(const CatalogRecord& c, bool merge) {
         if (!other.empty()) {
             // A file already gave this record its text: keep it, catalog metadata on top.
             Record merged = record_from_document(*existing);
-            merged.passages = load_passages(db_, merged.id);
+            load_pages(db_, merged);
             apply_metadata(merged, c.meta, taxonomy_);
             add_missing(merged.sources, r.sources);
             r = std::move(merged);

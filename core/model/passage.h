@@ -36,6 +36,7 @@ struct Passage {
     std::vector<std::string> path;   // enclosing headings, outermost first; may be empty
     bool heading = false;            // the passage is a heading (shown as one in the reader's contents)
     int page = 0;                    // 1-based page where it starts in a paged format (PDF), else 0
+    int last_page = 0;               // page where it ends when it runs over a page break, else 0
     std::string text;                // the passage's text
 };
 

@@ -263,11 +263,28 @@ std::string encode_data(const Record& r) {
     if (!r.page_pos.empty()) meta["page_pos"] = r.page_pos;
     std::string out = meta.dump(-1, ' ', false, json::error_handler_t::replace);
     out += '\0';
+    // The page texts are in the passages (load_pages) when the record has
+    // them; data of records indexed before passages keeps them here.
+    if (!r.passages.empty()) return out;
     for (size_t i = 0; i < r.pages.size(); ++i) {
         if (i) out += '\f';
         out += r.pages[i];
     }
     return out;
+}
+
+void load_pages(const Xapian::Database& db, Record& r) {
+    auto passages = load_passages(db, r.id);
+    if (passages.empty()) return;  // none stored: the pages, if any, came with the data
+    size_t count = std::max<size_t>(1, r.page_pos.size());
+    for (const auto& p : passages) count = std::max<size_t>(count, static_cast<size_t>(std::max(p.page, 1)));
+    r.pages.assign(count, {});
+    for (const auto& p : passages) {
+        auto& page = r.pages[static_cast<size_t>(std::max(p.page, 1)) - 1];
+        if (!page.empty()) page += "\n\n";
+        page += p.text;
+    }
+    r.passages = std::move(passages);
 }
 
 Record decode_data(const std::string& data, bool with_pages) {
@@ -276,7 +293,7 @@ Record decode_data(const std::string& data, bool with_pages) {
     Record r = record_from_json(json::parse(std::string_view(data).substr(0, nul)));
     if (!with_pages) return r;
     size_t at = nul + 1;
-    if (at < data.size() || r.page_pos.size() > 0) {
+    if (at < data.size()) {
         while (true) {
             size_t ff = data.find('\f', at);
             r.pages.push_back(data.substr(at, ff == std::string::npos ? std::string::npos : ff - at));

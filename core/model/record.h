@@ -88,7 +88,14 @@ std::vector<std::string> values_of(const Record& r, const schema::FacetField& fi
 // texts separated by form feeds (extracted text never holds one), so the
 // fields are read without parsing the text. Data written before this layout
 // (JSON with "pages") is still read.
+// A record with passages keeps no page text in the data: its pages are
+// rebuilt from its passages by load_pages.
 std::string encode_data(const Record& r);
 Record decode_data(const std::string& data, bool with_pages = true);
+
+// Reads `r`'s stored passages into r.passages and rebuilds r.pages from them
+// (each page's passages, a blank line between two); leaves `r` as it is
+// when it has none stored (data written before passages holds its pages).
+void load_pages(const Xapian::Database& db, Record& r);
 
 }  // namespace a6kb

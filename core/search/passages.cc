@@ -24,8 +24,8 @@ constexpr size_t MAX_FORMS = 16;       // forms kept per word
 // indexer leaves between two passages (core/model/record.cc), which the
 // distance between two starts includes.
 constexpr unsigned SHORT_PASSAGE = 30;
-constexpr double HEADING_SHARE = 0.5;  // a word held by the heading just above counts half
-constexpr unsigned NEAR = 2;           // a gap of one stop word still counts as side by side
+constexpr double HEADING_SHARE = 0.5;  // a word held by the heading a passage stands under counts half
+constexpr unsigned NEAR = 4;           // a few stop words between still count as side by side ("applicable under the following conditions")
 
 // The terms of `db` that the English stemmer maps to `stem`: the forms a
 // stemmed query word matched, which carry the positions (the index keeps
@@ -94,7 +94,7 @@ double compactness(const PassageEvidence& e) {
     return std::min(1.0, 6.0 * static_cast<double>(h - 1) / std::max(1u, e.window));
 }
 
-// `context`: the words held by the heading just above the passage (none: 0).
+// `context`: the words held by the heading the passage stands under (none: 0).
 PassageEvidence evidence_of(const Occurrences& occ, const QueryWords& q, size_t ordinal, unsigned length, uint64_t context = 0) {
     PassageEvidence e;
     e.ordinal = ordinal;
@@ -111,14 +111,18 @@ PassageEvidence evidence_of(const Occurrences& occ, const QueryWords& q, size_t 
         if (e.held & bit) held_weight += q.words[w].weight;
         else if (context & bit) held_weight += HEADING_SHARE * q.words[w].weight;
     }
+    double heading_weight = 0;  // of the words its heading holds: the section is about them
+    for (size_t w = 0; w < q.words.size(); ++w)
+        if (context & (uint64_t{1} << w)) heading_weight += q.words[w].weight;
     e.held |= context;
     const double total = q.total_weight();
     e.coverage = total > 0 ? held_weight / total : 0;
+    const double under = total > 0 ? heading_weight / total : 0;
     const size_t h = e.held_count();
     const bool all = h == q.words.size();
     const double adjacency = h <= 1 ? 0 : std::min(1.0, static_cast<double>(e.adjacent) / static_cast<double>(h - 1));
     const double repetition = std::min(1.0, std::log1p(e.occurrences) / std::log(16.0));
-    e.score = 10 * e.coverage + (all ? 3 : 0) + 3 * compactness(e) * e.coverage + adjacency + 0.5 * repetition -
+    e.score = 10 * e.coverage + (all ? 3 : 0) + 3 * compactness(e) * e.coverage + adjacency + 0.5 * repetition + 0.5 * under -
               (length < SHORT_PASSAGE ? 2 : 0);
     return e;
 }
@@ -187,8 +191,12 @@ std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts,
     std::vector<PassageEvidence> out;
     if (starts.empty() || q.words.empty()) return out;
     Occurrences occ = all_occurrences(positions, starts.front(), end > starts.back() ? end : ~0u);
-    uint64_t heading = 0;  // words of the previous passage when it is a heading
-    size_t heading_of = ~size_t{0};  // the passage that heading stands above
+    // The heading a passage stands under: the last short passage before it
+    // (section headings cover the paragraphs up to the next one).
+    auto is_short = [&](size_t k) { return k + 1 < starts.size() && starts[k + 1] - starts[k] < SHORT_PASSAGE; };
+    std::map<size_t, uint64_t> held_by;  // passages judged so far -> the words they hold
+    uint64_t heading = 0;
+    size_t scanned = 0;
     size_t i = 0;
     while (i < occ.size()) {
         // The passage of occurrence i, and the occurrences it holds.
@@ -197,12 +205,13 @@ std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts,
         size_t j = i;
         while (j < occ.size() && occ[j].first < next) ++j;
         Occurrences mine(occ.begin() + static_cast<long>(i), occ.begin() + static_cast<long>(j));
+        for (; scanned < ordinal; ++scanned)
+            if (is_short(scanned)) heading = held_by.count(scanned) ? held_by[scanned] : 0;
         unsigned length = next == ~0u ? 1000u : next - starts[ordinal];
-        out.push_back(evidence_of(mine, q, ordinal, length, heading_of == ordinal ? heading : 0));
+        out.push_back(evidence_of(mine, q, ordinal, length, length < SHORT_PASSAGE ? 0 : heading));
         uint64_t own = 0;
         for (const auto& o : mine) own |= uint64_t{1} << o.second;
-        heading = length < SHORT_PASSAGE ? own : 0;
-        heading_of = ordinal + 1;
+        held_by[ordinal] = own;
         i = j;
     }
     std::stable_sort(out.begin(), out.end(), [](const PassageEvidence& a, const PassageEvidence& b) { return a.score > b.score; });
@@ -244,9 +253,9 @@ unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, co
 
 JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {
     JudgedDocument j;
-    if (q.words.empty()) return j;
     j.starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
     if (!std::is_sorted(j.starts.begin(), j.starts.end())) j.starts.clear();  // damaged: judged as one span
+    if (q.words.empty()) return j;  // browsing, or a symbol alone: the opening passage is shown
     WordPositions positions = word_positions(db, did, q);
     const size_t n = q.words.size();
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());

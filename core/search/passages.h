@@ -103,7 +103,8 @@ std::string why_matched(const PassageEvidence& e, const QueryWords& q, const std
 
 // A document judged for the query: its passages' evidence, best first, and
 // how strongly its best part (a passage, or the title and summary before
-// the first) answers. A record without passages is judged as one span.
+// the first) answers. A record without passages is judged as one span; a
+// query without words (a symbol alone, browsing) reads only the starts.
 struct JudgedDocument {
     std::vector<unsigned> starts;           // decode_starts of its slot; empty: no passages
     std::vector<PassageEvidence> passages;  // best first

@@ -300,7 +300,10 @@ Hit Searcher::hit_of(const Xapian::MSetIterator& it, const JudgedDocument& judge
     hit.score = c.pq.empty ? 0 : it.get_weight();
     if (c.with_snippet && !show_passages(hit, judged, c)) {
         hit.passages.clear();
-        if (!need_pages) hit.record = decode_data(doc.get_data(), true);  // damaged passages: the pages after all
+        if (!need_pages) {  // damaged passages: the pages after all
+            hit.record = decode_data(doc.get_data(), true);
+            load_pages(db_, hit.record);
+        }
         auto [text, page] = snippet(db_, *it, hit.record, c.mset, c.pq, c.query_words);
         hit.snippet = std::move(text);
         if (hit.record.media_type == "application/pdf" && page > 0) hit.page = page;
@@ -368,7 +371,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     };
     std::vector<Judged> judged;
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
-        JudgedDocument j = words.words.empty() ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
+        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
         const double score = it.get_weight() * (1 + PASSAGE_BOOST * j.strength);
         judged.push_back({it, std::move(j), score});
     }

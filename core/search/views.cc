@@ -39,6 +39,7 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
     if (!doc) return std::nullopt;
     DocumentView v;
     v.record = record_from_document(*doc);
+    load_pages(db_, v.record);
     v.pages = v.record.pages.size();
     v.record.pages.clear();
     v.record.headings.clear();

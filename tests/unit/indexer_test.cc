@@ -41,7 +41,9 @@ std::optional<Record> get(const fs::path& db_path, const std::string& id) {
     std::string q = schema::term(schema::ID, id);
     auto it = db.postlist_begin(q);
     if (it == db.postlist_end(q)) return std::nullopt;
-    return record_from_document(db.get_document(*it));
+    Record r = record_from_document(db.get_document(*it));
+    load_pages(db, r);  // the text is in the passages (schema 5)
+    return r;
 }
 
 size_t count_term(const fs::path& db_path, const std::string& term) {

@@ -69,6 +69,17 @@ TEST_CASE("passages are stored with their record and follow its changes", "[pass
         // A phrase never spans two passages.
         CHECK(body_pos("koalas").front() > body_pos("burrows").front() + 1);
     }
+    SECTION("the data holds no page text: load_pages rebuilds it from the passages") {
+        Xapian::Database db(c.db().string());
+        auto doc = doc_of(db, id);
+        REQUIRE(doc);
+        Record r = record_from_document(*doc);
+        CHECK(r.pages.empty());
+        CHECK(doc->get_data().find("Koalas") == std::string::npos);
+        load_pages(db, r);
+        CHECK(r.pages == std::vector<std::string>{"Wombats dig burrows.\n\nKoalas sleep in eucalyptus trees.\n\nPlatypus lay eggs."});
+        CHECK(r.passages.size() == 3);
+    }
     SECTION("fewer paragraphs: the stale entries go") {
         c.write("notes/animals.txt", "Wombats dig burrows.\n");
         run_index(c.options());

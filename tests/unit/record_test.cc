@@ -88,3 +88,21 @@ TEST_CASE("passages survive their storage: keys in order, starts as varints, dam
     std::vector<unsigned> starts = {1, 2, 130, 70000, 70000, 4000000000u};
     CHECK(a6kb::decode_starts(a6kb::encode_starts(starts)) == starts);
 }
+
+TEST_CASE("long passages are stored deflated and read back; damaged ones do not throw", "[passage]") {
+    a6kb::Passage p;
+    p.label = "annex, paragraph 3";
+    p.anchor = "annex-p3";
+    for (int i = 0; i < 40; ++i) p.text += "The registry records each transfer of credits. ";
+    std::string stored = a6kb::encode_passage(p);
+    CHECK(stored.size() < p.text.size() / 2);
+    auto back = a6kb::decode_passage(stored);
+    CHECK(back.text == p.text);
+    CHECK(back.label == "annex, paragraph 3");
+    auto damaged = a6kb::decode_passage(stored.substr(0, stored.size() / 2));
+    CHECK(damaged.label == "text");
+    CHECK(a6kb::decode_passage(std::string(1, '\x01')).label == "text");
+    // Short ones stay plain JSON.
+    p.text = "Short.";
+    CHECK(a6kb::encode_passage(p).front() == '{');
+}
