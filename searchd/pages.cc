@@ -4,6 +4,7 @@
 #include "core/model/text.h"
 #include "core/search/citation.h"
 #include "searchd/pages_reader.h"
+#include "searchd/page_parts.h"
 #include "searchd/render.h"
 
 #include <ctemplate/template.h>
@@ -20,6 +21,9 @@
 namespace a6kb {
 
 using ctemplate::TemplateDictionary;
+using parts::record_values;
+using parts::search_url;
+using parts::thousands;
 
 namespace {
 
@@ -38,6 +42,34 @@ std::string labels_of(const Taxonomy& tax, const std::string& facet, const std::
     return out;
 }
 
+
+
+// A date as people read it: "13 Nov 2021", "Nov 2021", "2021".
+std::string human_date(const std::string& iso) { return written_date(iso, false); }
+
+
+void ref_values(TemplateDictionary* d, const RecordRef& r, const Taxonomy& tax) {
+    d->SetValue("DOC_URL", "/doc/" + r.id);
+    d->SetValue("TITLE", r.title);
+    if (!r.symbol.empty()) d->SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
+    d->SetValue("VERSION", r.version);  // also used outside HAS_VERSION (the versions list)
+    if (!r.version.empty()) d->ShowSection("HAS_VERSION");
+    if (!r.date.empty()) d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
+    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
+    if (r.latest) d->ShowSection("LATEST");
+}
+
+std::string read_all(const std::filesystem::path& p) {
+    std::ifstream in(p, std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+}  // namespace
+
+namespace parts {
+
 std::string search_url(const SearchRequest& r) {
     std::string qs = query_string(r.to_params());
     return qs.empty() ? "/search" : "/search?" + qs;
@@ -48,9 +80,6 @@ std::string thousands(size_t n) {
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
     return s;
 }
-
-// A date as people read it: "13 Nov 2021", "Nov 2021", "2021".
-std::string human_date(const std::string& iso) { return written_date(iso, false); }
 
 void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) {
     d->SetValue("ID", r.id);
@@ -72,25 +101,7 @@ void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) 
     if (!r.summary.empty()) d->SetValueAndShowSection("SUMMARY", r.summary, "HAS_SUMMARY");
 }
 
-void ref_values(TemplateDictionary* d, const RecordRef& r, const Taxonomy& tax) {
-    d->SetValue("DOC_URL", "/doc/" + r.id);
-    d->SetValue("TITLE", r.title);
-    if (!r.symbol.empty()) d->SetValueAndShowSection("SYMBOL", r.symbol, "HAS_SYMBOL");
-    d->SetValue("VERSION", r.version);  // also used outside HAS_VERSION (the versions list)
-    if (!r.version.empty()) d->ShowSection("HAS_VERSION");
-    if (!r.date.empty()) d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
-    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
-    if (r.latest) d->ShowSection("LATEST");
-}
-
-std::string read_all(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-}  // namespace
+}  // namespace parts
 
 Pages::Pages(const std::string& web) : cache_(std::make_unique<ctemplate::TemplateCache>()) {
     namespace fs = std::filesystem;
@@ -265,23 +276,6 @@ void controls_part(TemplateDictionary& dict, const SearchRequest& r) {
     if (r.per_page != 10) dict.SetValueAndShowSection("PER_PAGE", std::to_string(r.per_page), "HAS_PER_PAGE");
 }
 
-void hits_part(TemplateDictionary& dict, const SearchResult& res, const Taxonomy& tax) {
-    for (const auto& h : res.hits) {
-        auto* hd = dict.AddSectionDictionary("HIT");
-        record_values(hd, tax, h.record);
-        hd->SetValue("SNIPPET", h.snippet);
-        if (h.page > 0) {
-            hd->SetIntValue("PAGE", h.page);
-            if (!h.record.url.empty()) hd->SetValueAndShowSection("PAGE_URL", h.record.url + "#page=" + std::to_string(h.page), "HAS_PAGE_URL");
-            else hd->ShowSection("HAS_PAGE");
-        }
-        if (h.versions > 1) {
-            hd->SetValueAndShowSection("VERSIONS", std::to_string(h.versions) + " versions", "HAS_VERSIONS");
-            hd->SetValue("VERSIONS_URL", "/doc/" + h.record.id + "#versions");
-        }
-    }
-    if (res.hits.empty()) dict.ShowSection("NO_HITS");
-}
 
 // Pages up to the depth the searcher serves.
 void pager_part(TemplateDictionary& dict, const SearchRequest& r, const SearchResult& res, const SearchLimits& limits) {
@@ -307,12 +301,32 @@ void pager_part(TemplateDictionary& dict, const SearchRequest& r, const SearchRe
 
 std::string Pages::search(const SearchRequest& r, const SearchResult& res, const Taxonomy& tax, const SearchLimits& limits,
                           const std::string& feed_url) {
+    return results(r, res, nullptr, tax, limits, feed_url);
+}
+
+std::string Pages::paragraphs(const SearchRequest& r, const PassageResult& res, const Taxonomy& tax, const SearchLimits& limits,
+                              const std::string& feed_url) {
+    SearchResult shell;  // what the shared parts read: the documents' count, facets, time
+    shell.query = r.q;
+    shell.total = res.documents;
+    shell.exact = res.exact;
+    shell.page = res.page;
+    shell.per_page = res.per_page;
+    shell.facets = res.facets;
+    shell.took_ms = res.took_ms;
+    return results(r, shell, &res, tax, limits, feed_url);
+}
+
+std::string Pages::results(const SearchRequest& r, const SearchResult& res, const PassageResult* paragraphs,
+                           const Taxonomy& tax, const SearchLimits& limits, const std::string& feed_url) {
     TemplateDictionary dict("search");
     summary_part(dict, r, res, feed_url);
     chips_part(dict, r, tax);
     sidebar_part(dict, r, res, tax);
     controls_part(dict, r);
-    hits_part(dict, res, tax);
+    parts::views_part(dict, r);
+    if (paragraphs) parts::paragraphs_part(dict, r, *paragraphs, tax);
+    else parts::hits_part(dict, res, tax);
     pager_part(dict, r, res, limits);
     return render(dict, "search.tpl");
 }

@@ -54,6 +54,9 @@ public:
     // `limits` bound the pager (no page past max_depth).
     std::string search(const SearchRequest& r, const SearchResult& res, const Taxonomy& tax, const SearchLimits& limits,
                        const std::string& feed_url);
+    // The Paragraphs view of the results page (view=paragraphs).
+    std::string paragraphs(const SearchRequest& r, const PassageResult& res, const Taxonomy& tax, const SearchLimits& limits,
+                           const std::string& feed_url);
     // Without `reader`, the record's metadata and links only.
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
@@ -70,6 +73,9 @@ private:
     std::string static_dir_;
 
     std::string render(ctemplate::TemplateDictionary& dict, const std::string& body_template);
+    // The results page: the hits of `res`, or the paragraphs when given.
+    std::string results(const SearchRequest& r, const SearchResult& res, const PassageResult* paragraphs, const Taxonomy& tax,
+                        const SearchLimits& limits, const std::string& feed_url);
 };
 
 }  // namespace a6kb

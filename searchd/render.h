@@ -13,6 +13,8 @@
 namespace a6kb {
 
 nlohmann::json to_json(const SearchResult& r, const SearchRequest& request);
+// Paragraph search (GET /api/v1/passages): documents with their passages.
+nlohmann::json to_json(const PassageResult& r, const SearchRequest& request);
 nlohmann::json to_json(const DocumentView& v);
 // One part of a record's text (render_reader.cc): passages with citation and
 // links, the contents, the part's place; `file_link`: pages link the original file.

@@ -46,6 +46,37 @@ json ref_json(const RecordRef& r) {
             {"latest", r.latest}};
 }
 
+json passage_json(const ShownPassage& p) {
+    return {{"text", p.text},
+            {"label", p.label},
+            {"page", p.page > 0 ? json(p.page) : json(nullptr)},
+            {"anchor", p.anchor.empty() ? json(nullptr) : json(p.anchor)},
+            {"citation", p.citation},
+            {"link", p.link},
+            {"file", p.file.empty() ? json(nullptr) : json(p.file)}};
+}
+
+json passages_json(const std::vector<ShownPassage>& passages) {
+    json out = json::array();
+    for (const auto& p : passages) out.push_back(passage_json(p));
+    return out;
+}
+
+json query_json(const std::string& q, const std::string& executed, const std::string& parsed, const SearchRequest& request) {
+    json filters = json::object();
+    for (const auto& [facet, values] : request.filters) filters[facet] = values;
+    return {{"q", q},
+            {"executed", executed},
+            {"parsed", parsed},
+            {"filters", filters},
+            {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
+            {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
+            {"sort", std::string(to_string(request.sort))},
+            {"versions", request.latest_only ? "latest" : "all"}};
+}
+
+double rounded_ms(double ms) { return static_cast<double>(static_cast<long>(ms * 100)) / 100; }
+
 }  // namespace
 
 json to_json(const std::vector<FacetResult>& facets) {
@@ -68,20 +99,12 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         j["score"] = h.score;
         j["versions"] = h.versions;
         j["matched"] = h.matched;
+        j["why"] = h.why.empty() ? json(nullptr) : json(h.why);
+        j["passages"] = passages_json(h.passages);
         hits.push_back(std::move(j));
     }
-    json filters = json::object();
-    for (const auto& [facet, values] : request.filters) filters[facet] = values;
     return {
-        {"query",
-         {{"q", r.query},
-          {"executed", r.executed},
-          {"parsed", r.parsed},
-          {"filters", filters},
-          {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
-          {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
-          {"sort", std::string(to_string(request.sort))},
-          {"versions", request.latest_only ? "latest" : "all"}}},
+        {"query", query_json(r.query, r.executed, r.parsed, request)},
         {"total", {{"value", r.total}, {"exact", r.exact}}},
         {"page", r.page},
         {"per_page", r.per_page},
@@ -89,7 +112,27 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         {"facets", to_json(r.facets)},
         {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
         {"corrected", r.corrected},
-        {"took_ms", static_cast<double>(static_cast<long>(r.took_ms * 100)) / 100},
+        {"took_ms", rounded_ms(r.took_ms)},
+    };
+}
+
+json to_json(const PassageResult& r, const SearchRequest& request) {
+    json documents = json::array();
+    for (const auto& g : r.groups) {
+        json j = record_json(g.record);
+        j["score"] = g.score;
+        j["passages_total"] = g.total;
+        j["passages"] = passages_json(g.passages);
+        documents.push_back(std::move(j));
+    }
+    return {
+        {"query", query_json(r.query, r.query, r.parsed, request)},
+        {"total", {{"documents", r.documents}, {"passages", r.passages}, {"exact", r.exact}}},
+        {"page", r.page},
+        {"per_page", r.per_page},
+        {"documents", documents},
+        {"facets", to_json(r.facets)},
+        {"took_ms", rounded_ms(r.took_ms)},
     };
 }
 

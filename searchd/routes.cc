@@ -16,13 +16,33 @@
 #include <memory>
 
 namespace a6kb {
+namespace {
+
+// With --no-files, no passage links the original file.
+void drop_file_links(std::vector<ShownPassage>& passages) {
+    for (auto& p : passages) p.file.clear();
+}
+SearchResult file_links(SearchResult r, bool served) {
+    if (!served) for (auto& h : r.hits) drop_file_links(h.passages);
+    return r;
+}
+PassageResult file_links(PassageResult r, bool served) {
+    if (!served) for (auto& g : r.groups) drop_file_links(g.passages);
+    return r;
+}
+
+}  // namespace
 
 void SearchServer::routes() {
     auto& s = *server_;
 
-    s.Get("/api/v1/search", wrap(Route::search, [](Lease& l, Req req, Res res) {
+    s.Get("/api/v1/search", wrap(Route::search, [this](Lease& l, Req req, Res res) {
         SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
-        send_json(res, 200, to_json(l->search(r), r));
+        send_json(res, 200, to_json(file_links(l->search(r), !config_.no_files), r));
+    }));
+    s.Get("/api/v1/passages", wrap(Route::passages, [this](Lease& l, Req req, Res res) {
+        SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
+        send_json(res, 200, to_json(file_links(l->passages(r), !config_.no_files), r));
     }));
     s.Get("/api/v1/search.csv", wrap(Route::search_csv, [this](Lease& l, Req req, Res res) { search_csv(l, req, res); }));
     s.Get(R"(/api/v1/documents/([^/]+))", wrap(Route::document, [this](Lease& l, Req req, Res res) {
@@ -65,9 +85,11 @@ void SearchServer::routes() {
         }));
         s.Get("/search", page(Route::page_search, [this](Lease& l, Req req, Res) {
             SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
-            SearchResult result = l->search(r);
             std::string qs = query_string(r.to_params());
-            return pages_->search(r, result, l->taxonomy(), l->limits(), "/feed.atom" + (qs.empty() ? "" : "?" + qs));
+            const std::string feed = "/feed.atom" + (qs.empty() ? "" : "?" + qs);
+            const bool files = !config_.no_files;
+            if (r.paragraphs) return pages_->paragraphs(r, file_links(l->passages(r), files), l->taxonomy(), l->limits(), feed);
+            return pages_->search(r, file_links(l->search(r), files), l->taxonomy(), l->limits(), feed);
         }));
         s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
         s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));

@@ -12,6 +12,7 @@ namespace a6kb {
 enum class Route {
     search,              // GET /api/v1/search
     search_csv,          // GET /api/v1/search.csv
+    passages,            // GET /api/v1/passages
     document,            // GET /api/v1/documents/{id}
     facets,              // GET /api/v1/facets
     suggest,             // GET /api/v1/suggest
@@ -39,9 +40,10 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 18> ROUTES = {{
+inline constexpr std::array<RouteInfo, 19> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
+    {Route::passages, "passages", true},
     {Route::document, "document", true},
     {Route::facets, "facets", true},
     {Route::suggest, "suggest", true},

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/search/citation.h"
 
+#include "core/model/symbols.h"
+
 #include <cstdlib>
 
 namespace a6kb {
@@ -8,7 +10,8 @@ namespace a6kb {
 std::string cited_name(const Record& r) {
     if (r.symbols.empty()) return r.title;
     const std::string& symbol = r.symbols.front();
-    if (r.first("type") == "decision") return "decision " + symbol;
+    auto sym = canonical_symbol(symbol);
+    if ((sym && sym->kind == SymbolKind::decision) || r.first("type") == "decision") return "decision " + symbol;
     if (!r.version.empty()) return symbol + " version " + r.version;
     return symbol;
 }

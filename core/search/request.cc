@@ -71,6 +71,15 @@ bool parse_option(SearchRequest& r, const std::string& name, const std::string& 
             if (n < 1 || n > limits.max_per_page) bad(name, "must be between 1 and " + std::to_string(limits.max_per_page));
             r.per_page = n;
         }
+    } else if (name == "passages") {
+        int n = 0;
+        if (!parse_int(value, n) || n < 1 || n > MAX_PASSAGES)
+            bad(name, "'" + value + "' is not a whole number between 1 and " + std::to_string(MAX_PASSAGES));
+        r.passages = n;
+    } else if (name == "view") {
+        if (value == "paragraphs") r.paragraphs = true;
+        else if (value == "documents") r.paragraphs = false;
+        else bad(name, "'" + value + "' is not one of documents, paragraphs");
     } else if (name == "sort") {
         if (value == "relevance") r.sort = SearchRequest::Sort::relevance;
         else if (value == "newest") r.sort = SearchRequest::Sort::newest;
@@ -122,6 +131,8 @@ Params SearchRequest::to_params() const {
     }
     if (sort != Sort::relevance) p.emplace_back("sort", std::string(to_string(sort)));
     if (!latest_only) p.emplace_back("versions", "all");
+    if (passages != 1) p.emplace_back("passages", std::to_string(passages));
+    if (paragraphs) p.emplace_back("view", "paragraphs");
     if (per_page != 10) p.emplace_back("per_page", std::to_string(per_page));
     if (page != 1) p.emplace_back("page", std::to_string(page));
     return p;

@@ -19,6 +19,8 @@ namespace a6kb {
 
 using Params = std::vector<std::pair<std::string, std::string>>;
 
+inline constexpr int MAX_PASSAGES = 5;  // passages=N, at most
+
 struct SearchLimits {
     size_t max_query_bytes = 1000;
     int max_per_page = 100;
@@ -37,6 +39,8 @@ struct SearchRequest {
     int page = 1;
     int per_page = 10;
     bool latest_only = true;  // versions=latest
+    int passages = 1;         // passages=N (1-5): passages shown per hit
+    bool paragraphs = false;  // view=paragraphs: the results page's Paragraphs view (pages only)
     // Not a URL parameter: a caller that only lists records (the CSV export)
     // sets it to skip what a list does not show: snippets (each reads the
     // hit's page text) and facet counts.

@@ -208,13 +208,8 @@ std::string Searcher::revision() const {
     }
 }
 
-struct Searcher::Match {
-    Xapian::Enquire enquire;
-    Xapian::MSet mset;
-    std::unique_ptr<TableSpy> spy;  // counted the facets without a selection (local indexes)
-};
-
-Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy) {
+Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy,
+                                Xapian::doccount first, Xapian::doccount size) {
     const Xapian::doccount all = std::max<Xapian::doccount>(1, db_.get_doccount());
     Match m{Xapian::Enquire(db_), {}, nullptr};
     m.enquire.set_query(filtered(ranked(p, r, taxonomy()), filter));
@@ -224,8 +219,6 @@ Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, co
         m.spy = std::make_unique<TableSpy>(*t, counter().plain_columns(r));
         m.enquire.add_matchspy(m.spy.get());
     }
-    const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
-    const auto size = static_cast<Xapian::doccount>(r.per_page);
     try {
         m.mset = m.enquire.get_mset(first, size, all);
     } catch (const Xapian::UnimplementedError&) {
@@ -239,58 +232,19 @@ Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, co
     return m;
 }
 
-Hit Searcher::hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq, bool with_snippet,
-                     const std::vector<std::string>& query_words,
-                     std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms) {
-    Xapian::Document doc = it.get_document();
-    Hit hit;
-    hit.record = decode_data(doc.get_data(), with_snippet);  // the page texts only for a snippet
-    if (with_snippet) load_pages_matching(db_, hit.record, doc, query_words);
-    hit.score = pq.empty ? 0 : it.get_weight();
-    if (with_snippet) {
-        auto [text, page] = snippet(db_, *it, hit.record, mset, pq, query_words);
-        hit.snippet = std::move(text);
-        if (hit.record.media_type == "application/pdf" && page > 0) hit.page = page;
-    }
-    if (!hit.record.family.empty()) hit.versions = db_.get_termfreq(schema::term(schema::FAMILY, symbol_key(hit.record.family)));
-    // Why this hit: the query's terms that index it. Each is checked in its
-    // posting list (Enquire's get_matching_terms reads the whole termlist of
-    // the document, far slower for long texts).
-    for (auto& [term, postings] : query_terms) {
-        if (postings == db_.postlist_end(term) || *postings > *it) postings = db_.postlist_begin(term);
-        postings.skip_to(*it);
-        if (postings == db_.postlist_end(term) || *postings != *it) continue;
-        auto d = pq.display.find(term);
-        if (d == pq.display.end() && !term.empty() && std::isupper(static_cast<unsigned char>(term[0])))
-            continue;  // a filter or field term, or a stem we cannot name
-        std::string shown = d != pq.display.end() ? d->second : term;
-        if (std::find(hit.matched.begin(), hit.matched.end(), shown) == hit.matched.end()) hit.matched.push_back(shown);
-    }
-    hit.record.pages.clear();
-    hit.record.page_pos.clear();
-    hit.record.headings.clear();
-    hit.record.aliases.clear();
-    return hit;
-}
-
-SearchResult Searcher::search(const SearchRequest& r) {
-    auto started = std::chrono::steady_clock::now();
-    SearchResult res;
-    res.query = r.q;
-    res.page = r.page;
-    res.per_page = r.per_page;
-    res.executed = r.q;
+Searcher::Match Searcher::run(ParsedQuery& pq, const SearchRequest& r, SearchResult& res, Xapian::doccount first,
+                              Xapian::doccount size) {
     const auto* facets = &taxonomy().fields();
-    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, facets);
     const Xapian::Query filter = filter_query(r, taxonomy());
-
-    Match m = match(pq, r, filter, !r.records_only);
+    res.query = r.q;
+    res.executed = r.q;
+    Match m = match(pq, r, filter, !r.records_only, first, size);
     // Nothing for the query as typed: look for a correction, run it and say so.
     if (m.mset.get_matches_estimated() == 0 && !pq.text.empty())
         pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
     if (m.mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
         ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
-        Match m2 = match(corrected, r, filter, !r.records_only);
+        Match m2 = match(corrected, r, filter, !r.records_only, first, size);
         res.suggestion = pq.corrected;
         if (m2.mset.get_matches_estimated() > 0) {
             res.corrected = true;
@@ -302,16 +256,134 @@ SearchResult Searcher::search(const SearchRequest& r) {
     res.parsed = pq.query.get_description();
     res.total = m.mset.get_matches_estimated();
     res.exact = m.mset.get_matches_lower_bound() == m.mset.get_matches_upper_bound();
+    return m;
+}
 
-    std::vector<std::string> query_words;
-    for (const auto& w : text::words(pq.text))
-        if (w.size() > 1) query_words.push_back(w);
+// What every hit of one search shares.
+struct Searcher::HitContext {
+    const Xapian::MSet& mset;
+    const ParsedQuery& pq;
+    const QueryWords& words;
+    std::vector<std::string> query_words;  // for the page snippet of records without passages
     // Hits come in relevance order, not docid order: posting lists are
     // opened once and reopened when a hit lies behind the cursor.
     std::vector<std::pair<std::string, Xapian::PostingIterator>> query_terms;
+    int passages = 1;
+    bool with_snippet = true;
+};
+
+// A hit's best passages (read one by one), its snippet and why it
+// matched; false when it has none to show (no passages, or damaged ones).
+bool Searcher::show_passages(Hit& hit, const JudgedDocument& judged, const HitContext& c) {
+    if (judged.starts.empty()) return false;
+    std::vector<PassageEvidence> chosen(judged.passages.begin(),
+                                        judged.passages.begin() + std::min<long>(c.passages, static_cast<long>(judged.passages.size())));
+    if (chosen.empty()) chosen.push_back(PassageEvidence{});  // matched outside its passages (title, symbol): its opening
+    for (const auto& e : chosen) {
+        ShownPassage s = show_passage(db_, hit.record, e, c.words);
+        if (s.text.empty()) return false;
+        hit.passages.push_back(std::move(s));
+    }
+    const ShownPassage& best = hit.passages.front();
+    hit.snippet = best.text;
+    if (hit.record.media_type == "application/pdf" && best.page > 0) hit.page = best.page;
+    if (!judged.passages.empty()) hit.why = why_matched(judged.passages.front(), c.words, best.label);
+    return true;
+}
+
+Hit Searcher::hit_of(const Xapian::MSetIterator& it, const JudgedDocument& judged, HitContext& c) {
+    Xapian::Document doc = it.get_document();
+    Hit hit;
+    // The page texts only for a snippet of a record without passages.
+    const bool need_pages = c.with_snippet && judged.starts.empty();
+    hit.record = decode_data(doc.get_data(), need_pages);
+    hit.score = c.pq.empty ? 0 : it.get_weight();
+    if (c.with_snippet && !show_passages(hit, judged, c)) {
+        hit.passages.clear();
+        if (!need_pages) {  // damaged passages: the pages after all
+            hit.record = decode_data(doc.get_data(), true);
+            load_pages(db_, hit.record);
+        }
+        auto [text, page] = snippet(db_, *it, hit.record, c.mset, c.pq, c.query_words);
+        hit.snippet = std::move(text);
+        if (hit.record.media_type == "application/pdf" && page > 0) hit.page = page;
+    }
+    if (!hit.record.family.empty()) hit.versions = db_.get_termfreq(schema::term(schema::FAMILY, symbol_key(hit.record.family)));
+    // Why this hit: the query's terms that index it. Each is checked in its
+    // posting list (Enquire's get_matching_terms reads the whole termlist of
+    // the document, far slower for long texts).
+    for (auto& [term, postings] : c.query_terms) {
+        if (postings == db_.postlist_end(term) || *postings > *it) postings = db_.postlist_begin(term);
+        postings.skip_to(*it);
+        if (postings == db_.postlist_end(term) || *postings != *it) continue;
+        auto d = c.pq.display.find(term);
+        if (d == c.pq.display.end() && !term.empty() && std::isupper(static_cast<unsigned char>(term[0])))
+            continue;  // a filter or field term, or a stem we cannot name
+        std::string shown = d != c.pq.display.end() ? d->second : term;
+        if (std::find(hit.matched.begin(), hit.matched.end(), shown) == hit.matched.end()) hit.matched.push_back(shown);
+    }
+    hit.record.pages.clear();
+    hit.record.page_pos.clear();
+    hit.record.headings.clear();
+    hit.record.aliases.clear();
+    return hit;
+}
+
+namespace {
+
+// The hits of the window [0, first + size) or of [first, first + size).
+struct Window {
+    Xapian::doccount from = 0, count = 0;
+    bool rerank = false;
+};
+
+Window window_of(const SearchRequest& r, const ParsedQuery& pq) {
+    const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
+    const auto size = static_cast<Xapian::doccount>(r.per_page);
+    const auto top = static_cast<Xapian::doccount>(std::clamp(3 * r.per_page, RERANK_MIN, RERANK_MAX));
+    if (r.sort != SearchRequest::Sort::relevance || r.records_only || pq.empty || first >= top) return {first, size, false};
+    return {0, std::max(first + size, top), true};
+}
+
+}  // namespace
+
+SearchResult Searcher::search(const SearchRequest& r) {
+    auto started = std::chrono::steady_clock::now();
+    SearchResult res;
+    res.page = r.page;
+    res.per_page = r.per_page;
+    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, &taxonomy().fields());
+    const Window w = window_of(r, pq);
+    Match m = run(pq, r, res, w.from, w.count);
+
+    const QueryWords words = r.records_only ? QueryWords{} : QueryWords::build(pq, db_, taxonomy());
+    HitContext c{m.mset, pq, words, {}, {}, r.passages, !r.records_only};
+    for (const auto& word : text::words(pq.text))
+        if (word.size() > 1) c.query_words.push_back(word);
     for (auto t = pq.query.get_unique_terms_begin(); t != pq.query.get_unique_terms_end(); ++t)
-        query_terms.emplace_back(*t, db_.postlist_begin(*t));
-    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) res.hits.push_back(hit_of(it, m.mset, pq, !r.records_only, query_words, query_terms));
+        c.query_terms.emplace_back(*t, db_.postlist_begin(*t));
+
+    // Each hit judged by its passages; the window re-ranked with that evidence.
+    struct Judged {
+        Xapian::MSetIterator it;
+        JudgedDocument doc;
+        double score;
+    };
+    std::vector<Judged> judged;
+    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
+        const double score = it.get_weight() * (1 + PASSAGE_BOOST * j.strength);
+        judged.push_back({it, std::move(j), score});
+    }
+    size_t skip = 0;
+    if (w.rerank) {
+        std::stable_sort(judged.begin(), judged.end(), [](const Judged& a, const Judged& b) { return a.score > b.score; });
+        skip = static_cast<size_t>((r.page - 1) * r.per_page);
+    }
+    for (size_t i = skip; i < judged.size() && res.hits.size() < static_cast<size_t>(r.per_page); ++i) {
+        res.hits.push_back(hit_of(judged[i].it, judged[i].doc, c));
+        if (w.rerank) res.hits.back().score = judged[i].score;
+    }
 
     bool exact = true;
     if (!r.records_only) res.facets = counter().count(pq.query, r, m.spy.get(), exact);

@@ -20,6 +20,7 @@
 #include "core/model/taxonomy.h"
 #include "core/search/counting.h"
 #include "core/search/facet_table.h"
+#include "core/search/passages.h"
 #include "core/search/query.h"
 #include "core/search/request.h"
 #include "core/search/views.h"
@@ -38,11 +39,15 @@ namespace a6kb {
 
 struct Hit {
     Record record;        // without page texts
-    double score = 0;
-    std::string snippet;  // HTML-escaped, matches in <mark>
+    double score = 0;     // the match's weight, raised by its best passage's evidence in the re-ranked window
+    std::string snippet;  // HTML-escaped, matches in <mark>: the best passage's text when it has passages
     int page = 0;         // 1-based page of the snippet for paged formats, else 0
     size_t versions = 1;  // records in its family
     std::vector<std::string> matched;
+    // Its best passages, best first (up to SearchRequest::passages); empty
+    // for a record without passages (the snippet then comes from its pages).
+    std::vector<ShownPassage> passages;
+    std::string why;      // "all 4 words in paragraph 58"; empty without passage evidence
 };
 
 struct SearchResult {
@@ -59,6 +64,37 @@ struct SearchResult {
     bool corrected = false;  // the suggestion was applied because the query had no hits
     double took_ms = 0;
 };
+
+// Paragraph search (GET /api/v1/passages, the Paragraphs view): every
+// passage that speaks to the query (speaks_to), grouped by document.
+struct PassageGroup {
+    Record record;                       // without page texts
+    double score = 0;                    // as a hit's
+    std::vector<ShownPassage> passages;  // in text order, at most PASSAGES_PER_DOCUMENT
+    size_t total = 0;                    // its passages that speak to the query
+};
+
+struct PassageResult {
+    std::string query, parsed;
+    size_t documents = 0;  // documents with a passage that speaks to the query
+    size_t passages = 0;   // such passages in them
+    bool exact = true;     // false when more documents matched than were judged (PASSAGE_SCAN)
+    int page = 1, per_page = 10;
+    std::vector<PassageGroup> groups;
+    std::vector<FacetResult> facets;  // of the documents the query matches, as a search's
+    double took_ms = 0;
+};
+
+// The top of a relevance ranking re-ranked with passage evidence: three
+// pages' worth, at least 30 and at most 100 hits. Past it, Xapian's order
+// stands, so a document is on one page only.
+inline constexpr int RERANK_MIN = 30, RERANK_MAX = 100;
+// A hit's weight times (1 + PASSAGE_BOOST * answer_strength).
+inline constexpr double PASSAGE_BOOST = 0.5;
+// Paragraph search judges the first PASSAGE_SCAN matching documents and
+// lists at most PASSAGES_PER_DOCUMENT passages of each.
+inline constexpr int PASSAGE_SCAN = 1000;
+inline constexpr size_t PASSAGES_PER_DOCUMENT = 20;
 
 // What every searcher of one index revision shares, built once per revision:
 // the taxonomy, the completion list and the in-memory facet table.
@@ -107,6 +143,8 @@ public:
     void idle() { snapshot_.reset(); }
 
     SearchResult search(const SearchRequest& request);
+    // Paragraph search (passage_search.cc): request.per_page documents a page.
+    PassageResult passages(const SearchRequest& request);
     std::optional<DocumentView> document(const std::string& id);
     std::vector<FacetResult> facet_overview();
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
@@ -132,11 +170,18 @@ private:
     RecordRef ref_of(const Xapian::Document& doc);
     const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }
-    struct Match;
-    Match match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy);
-    Hit hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq, bool with_snippet,
-               const std::vector<std::string>& query_words,
-               std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms);
+    struct Match {
+        Xapian::Enquire enquire;
+        Xapian::MSet mset;
+        std::unique_ptr<TableSpy> spy;  // counted the facets without a selection (local indexes)
+    };
+    struct HitContext;
+    Match match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy,
+                Xapian::doccount first, Xapian::doccount size);
+    // The query run, corrected when it finds nothing; fills res's query fields.
+    Match run(ParsedQuery& pq, const SearchRequest& r, SearchResult& res, Xapian::doccount first, Xapian::doccount size);
+    Hit hit_of(const Xapian::MSetIterator& it, const JudgedDocument& judged, HitContext& c);
+    bool show_passages(Hit& hit, const JudgedDocument& judged, const HitContext& c);
 };
 
 }  // namespace a6kb

@@ -38,6 +38,10 @@
       </details>
     </aside>
     <div id="results" class="results" aria-live="polite">
+      <nav class="views" aria-label="Views of the results">
+        <a href="{{RESULTS_URL}}"{{#VIEW_RESULTS}} aria-current="page"{{/VIEW_RESULTS}}>Documents</a>
+        <a href="{{PARAGRAPHS_URL}}"{{#VIEW_PARAGRAPHS}} aria-current="page"{{/VIEW_PARAGRAPHS}}>Paragraphs</a>
+      </nav>
       <div class="results-head">
         <p class="total"><strong>{{TOTAL}}</strong> <span class="muted">({{TOOK}})</span></p>
         <div class="controls">
@@ -53,6 +57,8 @@
             <option value="all"{{#ALL_VERSIONS}} selected{{/ALL_VERSIONS}}>All versions</option>
           </select>
           {{#HAS_PER_PAGE}}<input type="hidden" name="per_page" value="{{PER_PAGE}}">{{/HAS_PER_PAGE}}
+          {{#HAS_PASSAGES_N}}<input type="hidden" name="passages" value="{{PASSAGES}}">{{/HAS_PASSAGES_N}}
+          {{#VIEW_PARAGRAPHS}}<input type="hidden" name="view" value="paragraphs">{{/VIEW_PARAGRAPHS}}
           {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
         </div>
       </div>
@@ -67,9 +73,27 @@
         {{#HIT}}<li class="hit">
           <h2 class="hit-title"><a href="{{DOC_URL}}">{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</a></h2>
           <p class="hit-meta">{{#HAS_TYPE}}<span class="badge badge-{{TYPE}}">{{TYPE_LABEL}}</span>{{/HAS_TYPE}}{{#HAS_VERSION}} <span>Version {{VERSION}}</span>{{/HAS_VERSION}}{{#HAS_DATE}} · <time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/HAS_DATE}}{{#HAS_STATUS}} · {{STATUS_LABEL}}{{/HAS_STATUS}}{{#HAS_VERSIONS}} · <a href="{{VERSIONS_URL}}">{{VERSIONS}}</a>{{/HAS_VERSIONS}}</p>
-          <p class="snippet">{{SNIPPET:none}}</p>
+          {{#PASSAGE}}<div class="passage">
+            <p class="passage-where"><a href="{{LINK}}">{{LABEL}}</a>{{#HAS_FILE}} · <a href="{{FILE_URL}}">page {{FILE_PAGE}} of the file</a>{{/HAS_FILE}}</p>
+            <p class="snippet">{{TEXT:none}}</p>
+          </div>{{/PASSAGE}}
+          {{#NO_PASSAGES}}<p class="snippet">{{SNIPPET:none}}</p>{{/NO_PASSAGES}}
+          {{#HAS_WHY}}<p class="why">{{WHY}}</p>{{/HAS_WHY}}
           <p class="hit-more">{{#HAS_GROUPS}}<span class="groups">For: {{GROUPS}}</span>{{/HAS_GROUPS}}{{#HAS_PAGE_URL}}<a href="{{PAGE_URL}}">page {{PAGE}}</a>{{/HAS_PAGE_URL}}{{#HAS_PAGE}}<span>page {{PAGE}}</span>{{/HAS_PAGE}}{{#HAS_URL}}<a href="{{URL}}" rel="noopener">official document</a>{{/HAS_URL}}</p>
         </li>{{/HIT}}
+      </ol>
+      {{#NO_PARAGRAPHS}}<div class="empty"><h2>No paragraph holds these words together</h2><p>Try fewer words, or see the <a href="{{RESULTS_URL}}">documents</a> that mention them.</p></div>{{/NO_PARAGRAPHS}}
+      {{#NO_QUERY}}<div class="empty"><h2>Type what to look for</h2><p>The Paragraphs view lists every paragraph that speaks to a search.</p></div>{{/NO_QUERY}}
+      <ol class="hits paragraphs">
+        {{#GROUP}}<li class="hit group">
+          <h2 class="hit-title"><a href="{{DOC_URL}}">{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</a></h2>
+          <p class="hit-meta">{{#HAS_TYPE}}<span class="badge badge-{{TYPE}}">{{TYPE_LABEL}}</span>{{/HAS_TYPE}}{{#HAS_VERSION}} <span>Version {{VERSION}}</span>{{/HAS_VERSION}}{{#HAS_DATE}} · <time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/HAS_DATE}}</p>
+          {{#PASSAGE}}<div class="passage">
+            <p class="passage-where"><a href="{{LINK}}">{{LABEL}}</a>{{#HAS_FILE}} · <a href="{{FILE_URL}}">page {{FILE_PAGE}} of the file</a>{{/HAS_FILE}}</p>
+            <p class="snippet">{{TEXT:none}}</p>
+          </div>{{/PASSAGE}}
+          {{#HAS_MORE}}<p class="hit-more"><a href="{{DOC_URL}}">{{MORE}}</a></p>{{/HAS_MORE}}
+        </li>{{/GROUP}}
       </ol>
       {{#PAGER}}<nav class="pager" aria-label="Pages">
         {{#HAS_PREV}}<a rel="prev" href="{{PREV_URL}}">← Previous</a>{{/HAS_PREV}}
