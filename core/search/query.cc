@@ -84,10 +84,117 @@ Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const 
     return qp;
 }
 
+// The index's synonyms of `key` that are words or phrases (not Z stems).
+std::vector<std::string> word_synonyms(const Xapian::Database& db, const std::string& key) {
+    std::vector<std::string> out;
+    for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s)
+        if (!(*s).empty() && !std::isupper(static_cast<unsigned char>((*s)[0]))) out.push_back(*s);
+    return out;
+}
+
+// A quoted phrase with its variants: "program of activities" ->
+// ("program of activities" OR "programme of activities"). The QueryParser
+// expands no synonym inside a phrase; each variant of one word or of a
+// run of up to three words (a compound, an expansion) is a phrase of its own.
+std::string phrase_with_variants(const std::string& phrase, const Xapian::Database& db) {
+    const auto words = text::words(phrase);
+    std::vector<std::string> alternatives;
+    for (size_t i = 0; i < words.size() && alternatives.size() < 6; ++i) {
+        std::string key;
+        for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+            key += (n > 1 ? " " : "") + words[i + n - 1];
+            for (const auto& v : word_synonyms(db, key)) {
+                std::string alt;
+                for (size_t j = 0; j < words.size(); ++j) {
+                    if (j == i) alt += (alt.empty() ? "" : " ") + v;
+                    if (j < i || j >= i + n) alt += (alt.empty() ? "" : " ") + words[j];
+                }
+                if (std::find(alternatives.begin(), alternatives.end(), alt) == alternatives.end()) alternatives.push_back(alt);
+            }
+        }
+    }
+    if (alternatives.empty()) return '"' + phrase + '"';
+    std::string out = "(\"" + phrase + "\"";
+    for (const auto& a : alternatives) out += " OR \"" + a + "\"";
+    return out + ")";
+}
+
+bool plain_word(const std::string& token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '/';
+    });
+}
+
+// Unquoted words: a run of up to four plain words that is a key of the
+// index's synonyms with word or phrase values (a compound: "cook stove";
+// an acronym's expansion: "programme of activities") becomes (run OR value
+// ...), and a single word with a spaced variant (cookstove) likewise. The
+// QueryParser's own multi-word synonyms would take the run as one group and
+// lose the one-word variants of its words (program -> programme).
+std::string words_with_variants(const std::vector<std::string>& tokens, const Xapian::Database& db) {
+    std::string out;
+    for (size_t i = 0; i < tokens.size();) {
+        size_t taken = 1;
+        std::string expanded = tokens[i];
+        for (size_t n = std::min<size_t>(4, tokens.size() - i); n >= 1; --n) {
+            std::string key, run;
+            bool ok = true;
+            for (size_t j = i; j < i + n; ++j) {
+                ok = ok && plain_word(tokens[j]);
+                key += (j > i ? " " : "") + text::to_lower(tokens[j]);
+                run += (j > i ? " " : "") + tokens[j];
+            }
+            if (!ok || (n == 1 && key.size() < 4)) continue;
+            std::string alts;
+            for (const auto& v : word_synonyms(db, key))
+                if (n > 1 || v.find(' ') != std::string::npos)
+                    alts += " OR " + (v.find(' ') != std::string::npos ? '"' + v + '"' : v);
+            if (alts.empty()) continue;
+            expanded = "(" + run + alts + ")";
+            taken = n;
+            break;
+        }
+        out += (out.empty() ? "" : " ") + expanded;
+        i += taken;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string with_variants(const std::string& q, const Xapian::Database& db) {
+    std::string out;
+    std::vector<std::string> tokens;
+    auto flush = [&] {
+        if (!tokens.empty()) out += (out.empty() ? "" : " ") + words_with_variants(tokens, db);
+        tokens.clear();
+    };
+    size_t i = 0;
+    while (i < q.size()) {
+        if (q[i] == '"') {
+            size_t close = q.find('"', i + 1);
+            flush();
+            if (close == std::string::npos) return out + " " + q.substr(i);  // unbalanced: left to the parser
+            out += (out.empty() ? "" : " ") + phrase_with_variants(q.substr(i + 1, close - i - 1), db);
+            i = close + 1;
+        } else if (std::isspace(static_cast<unsigned char>(q[i]))) {
+            ++i;
+        } else {
+            size_t e = i;
+            while (e < q.size() && q[e] != '"' && !std::isspace(static_cast<unsigned char>(q[e]))) ++e;
+            tokens.push_back(q.substr(i, e - i));
+            i = e;
+        }
+    }
+    flush();
+    return out;
+}
+
+namespace {
+
 constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                                Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS;  // runs of words: with_variants
 
 }  // namespace
 
@@ -113,7 +220,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
     if (!out.text.empty()) {
         Xapian::QueryParser qp = make_parser(db, op, *facets);
         try {
-            text_query = qp.parse_query(out.text, FULL_FLAGS | spell);
+            text_query = qp.parse_query(with_variants(out.text, db), FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();
             if (!corrected.empty()) {
                 std::string whole;

@@ -46,6 +46,15 @@ enum class Spelling { skip, suggest };
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
                         Spelling spelling = Spelling::skip, const std::vector<schema::FacetField>* facets = nullptr);
 
+// The query text with the phrases and compounds of the index's spelling
+// variants spelled out for the QueryParser, which expands synonyms of single
+// words (and of runs of words) but none inside a quoted phrase:
+// "program of activities" -> ("program of activities" OR "programme of
+// activities"); cookstove -> (cookstove OR "cook stove"). Cost: a synonym
+// lookup per word of four letters or more, and per run of up to three words
+// in a phrase.
+std::string with_variants(const std::string& q, const Xapian::Database& db);
+
 // A query matching every document, new on each call. Never copy
 // Xapian::Query::MatchAll instead: it is one object for the whole process,
 // and Xapian's reference counts are not atomic, so searchers on several
