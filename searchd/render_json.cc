@@ -81,7 +81,8 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
           {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
           {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
           {"sort", std::string(to_string(request.sort))},
-          {"versions", request.latest_only ? "latest" : "all"}}},
+          {"versions", request.latest_only ? "latest" : "all"},
+          {"exact", request.exact_words}}},
         {"total", {{"value", r.total}, {"exact", r.exact}}},
         {"page", r.page},
         {"per_page", r.per_page},
@@ -89,6 +90,7 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         {"facets", to_json(r.facets)},
         {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
         {"corrected", r.corrected},
+        {"original", r.original ? json(*r.original) : json(nullptr)},
         {"took_ms", static_cast<double>(static_cast<long>(r.took_ms * 100)) / 100},
     };
 }

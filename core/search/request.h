@@ -37,6 +37,7 @@ struct SearchRequest {
     int page = 1;
     int per_page = 10;
     bool latest_only = true;  // versions=latest
+    bool exact_words = false; // exact=1: no spelling correction
     // Not a URL parameter: a caller that only lists records (the CSV export)
     // sets it to skip what a list does not show: snippets (each reads the
     // hit's page text) and facet counts.

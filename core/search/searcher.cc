@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/search/searcher.h"
 
+#include "core/search/correction.h"
+
 #include "core/model/errors.h"
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
@@ -183,6 +185,7 @@ std::shared_ptr<const IndexSnapshot> SnapshotCache::get(const Xapian::Database& 
         snap->suggest.push_back({slug(title), {title, "title", id, title}, 2, date});
     }
     snap->table = FacetTable::build(db, snap->taxonomy.fields());
+    snap->keep_spelling = protected_words(snap->taxonomy);
     current_ = snap;
     return current_;
 }
@@ -272,6 +275,24 @@ Hit Searcher::hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, c
     return hit;
 }
 
+// Nothing for the query as typed: Xapian's correction of the whole query,
+// run and said so (or offered, when it finds nothing either).
+void Searcher::correct(const SearchRequest& r, const Xapian::Query& filter, ParsedQuery& pq, Match& m, SearchResult& res) {
+    const auto* facets = &taxonomy().fields();
+    if (m.mset.get_matches_estimated() != 0 || pq.text.empty()) return;
+    pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
+    if (pq.corrected.empty()) return;
+    ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
+    Match m2 = match(corrected, r, filter, !r.records_only);
+    res.suggestion = pq.corrected;
+    if (m2.mset.get_matches_estimated() == 0) return;
+    res.corrected = true;
+    res.executed = pq.corrected;
+    res.original = r.q;
+    pq = std::move(corrected);
+    m = std::move(m2);
+}
+
 SearchResult Searcher::search(const SearchRequest& r) {
     auto started = std::chrono::steady_clock::now();
     SearchResult res;
@@ -283,20 +304,19 @@ SearchResult Searcher::search(const SearchRequest& r) {
     ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, facets);
     const Xapian::Query filter = filter_query(r, taxonomy());
 
-    Match m = match(pq, r, filter, !r.records_only);
-    // Nothing for the query as typed: look for a correction, run it and say so.
-    if (m.mset.get_matches_estimated() == 0 && !pq.text.empty())
-        pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
-    if (m.mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
-        ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
-        Match m2 = match(corrected, r, filter, !r.records_only);
-        res.suggestion = pq.corrected;
-        if (m2.mset.get_matches_estimated() > 0) {
-            res.corrected = true;
-            res.executed = pq.corrected;
-            pq = std::move(corrected);
-            m = std::move(m2);
-        }
+    std::optional<std::string> fixed;
+    if (!r.exact_words && !pq.text.empty()) fixed = correct_words(r.q, db_, snapshot_->keep_spelling);
+    ParsedQuery fixed_pq;
+    if (fixed) fixed_pq = build_query(*fixed, db_, DefaultOp::all_words, Spelling::skip, facets);
+    Match m = match(fixed ? fixed_pq : pq, r, filter, !r.records_only);
+    if (fixed && m.mset.get_matches_estimated() > 0) {
+        res.corrected = true;
+        res.suggestion = res.executed = *fixed;
+        res.original = r.q;
+        pq = std::move(fixed_pq);
+    } else {
+        if (fixed) m = match(pq, r, filter, !r.records_only);
+        if (!r.exact_words) correct(r, filter, pq, m, res);
     }
     res.parsed = pq.query.get_description();
     res.total = m.mset.get_matches_estimated();

@@ -31,6 +31,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -56,7 +57,8 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::optional<std::string> suggestion;
-    bool corrected = false;  // the suggestion was applied because the query had no hits
+    bool corrected = false;  // the suggestion was applied (a misspelt word, or no hits as typed); `query` is then the original
+    std::optional<std::string> original;  // when corrected: the query as typed
     double took_ms = 0;
 };
 
@@ -73,6 +75,7 @@ struct IndexSnapshot {
     Taxonomy taxonomy;
     std::vector<SuggestEntry> suggest;
     std::shared_ptr<const FacetTable> table;  // null: count from value slots (remote shards)
+    std::unordered_set<std::string> keep_spelling;  // words spelling correction leaves alone (core/search/correction.h)
 };
 
 // Hands out the snapshot of a database's current revision, building it at
@@ -134,6 +137,10 @@ private:
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }
     struct Match;
     Match match(const ParsedQuery& p, const SearchRequest& r, const Xapian::Query& filter, bool with_spy);
+    // Spelling: a misspelt word beside good ones, else a query with no hits
+    // (core/search/correction.h); replaces `pq` and `m` when the correction
+    // finds something, and says so in `res`.
+    void correct(const SearchRequest& r, const Xapian::Query& filter, ParsedQuery& pq, Match& m, SearchResult& res);
     Hit hit_of(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const ParsedQuery& pq, bool with_snippet,
                const std::vector<std::string>& query_words,
                std::vector<std::pair<std::string, Xapian::PostingIterator>>& query_terms);
