@@ -191,6 +191,11 @@ void summary_part(TemplateDictionary& dict, const SearchRequest& r, const Search
         sd->SetValue("ORIGINAL", r.q);
         sd->SetValue("ALT_URL", search_url(alt));
     }
+    for (const auto& v : res.versions) {
+        auto* vd = dict.AddSectionDictionary("VERSION_ASKED");
+        std::string latest = v.latest.empty() ? "" : " (latest: " + v.latest + ")";
+        vd->SetValue("VERSION_TEXT", v.ids.empty() ? v.message() + "." : "Version " + v.asked + " of " + v.symbol + " first" + latest + ".");
+    }
 }
 
 // Active filters as removable chips: "Facet: value", and the range.

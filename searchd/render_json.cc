@@ -59,6 +59,17 @@ json to_json(const std::vector<FacetResult>& facets) {
     return out;
 }
 
+// Versions typed after symbols: what was asked, which records have it, what
+// the family holds ("message" says when the version is not in the index).
+json versions_json(const std::vector<VersionAsked>& versions) {
+    json out = json::array();
+    for (const auto& v : versions)
+        out.push_back({{"symbol", v.symbol}, {"asked", v.asked}, {"found", !v.ids.empty()}, {"ids", v.ids},
+                       {"latest", v.latest.empty() ? json(nullptr) : json(v.latest)}, {"held", v.held},
+                       {"message", v.message().empty() ? json(nullptr) : json(v.message())}});
+    return out;
+}
+
 json to_json(const SearchResult& r, const SearchRequest& request) {
     json hits = json::array();
     for (const auto& h : r.hits) {
@@ -91,6 +102,7 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
         {"corrected", r.corrected},
         {"original", r.original ? json(*r.original) : json(nullptr)},
+        {"versions_asked", versions_json(r.versions)},
         {"took_ms", static_cast<double>(static_cast<long>(r.took_ms * 100)) / 100},
     };
 }

@@ -204,6 +204,13 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
     const unsigned spell = spelling == Spelling::suggest ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
     ParsedQuery out;
     auto spans = find_query_symbols(q);
+    for (auto& s : spans) {
+        std::string version;
+        if (size_t n = version_after(q, s.end, version)) {
+            s.end += n;
+            out.versions.push_back(find_version(db, s.symbol, version));
+        }
+    }
     std::string rest;
     size_t at = 0;
     for (const auto& s : spans) {
@@ -258,6 +265,13 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
         parts.emplace_back(Xapian::Query::OP_AND,
                            Xapian::Query((new Xapian::FixedWeightPostingSource(SYMBOL_WEIGHT))->release()),
                            Xapian::Query(term));
+    }
+    for (const auto& v : out.versions) {
+        if (v.ids.empty()) continue;
+        std::vector<Xapian::Query> records;
+        for (const auto& id : v.ids) records.emplace_back(schema::term(schema::ID, id));
+        parts.emplace_back(Xapian::Query::OP_AND, Xapian::Query((new Xapian::FixedWeightPostingSource(VERSION_WEIGHT))->release()),
+                           Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end()));
     }
     if (!text_query.empty()) parts.push_back(text_query);
     out.empty = parts.empty();

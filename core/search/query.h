@@ -5,6 +5,8 @@
 //   "ams-iii.d", "III.D", "3/cma.3", "tool 7", symbol:TOOL07) and match the
 //   record with that symbol with a fixed weight above any text score, so
 //   they rank first; a symbol inside a longer query still counts.
+// - A version typed after a symbol (core/search/versions.h) gives the records
+//   of that version a weight above the symbol's (VERSION_WEIGHT).
 // - The rest goes through Xapian's QueryParser: English stemming, phrases,
 //   AND/OR/NOT, +/-, title: and field prefixes (type:, group:...), synonyms
 //   from the index (the taxonomy's labels and acronyms), spelling correction.
@@ -14,6 +16,7 @@
 #pragma once
 
 #include "core/model/schema.h"
+#include "core/search/versions.h"
 
 #include <xapian.h>
 
@@ -33,6 +36,7 @@ struct ParsedQuery {
     std::string corrected;                        // with Spelling::suggest: the whole query with spelling corrected, or empty
     bool degraded = false;                        // the parser refused the syntax; plain words were used
     std::map<std::string, std::string> display;   // index term -> what the user typed
+    std::vector<VersionAsked> versions;           // symbols typed with a version ("AMS-III.D v13")
 };
 
 enum class DefaultOp { all_words, any_word };
@@ -63,5 +67,7 @@ Xapian::Query match_all();
 
 // The fixed weight a symbol match adds (above any BM25 text score here).
 inline constexpr double SYMBOL_WEIGHT = 100.0;
+// And the asked version of a symbol typed with one, on top: it leads its family.
+inline constexpr double VERSION_WEIGHT = 2 * SYMBOL_WEIGHT;
 
 }  // namespace a6kb

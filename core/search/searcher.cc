@@ -84,6 +84,19 @@ Xapian::Query ranked(const ParsedQuery& p, const SearchRequest& r, const Taxonom
     return q;
 }
 
+// The request's filter, where versions=latest lets through the records of a
+// version typed in the query ("AMS-III.D v13") beside the latest ones.
+Xapian::Query versions_filter(const SearchRequest& r, const ParsedQuery& pq, const Taxonomy& taxonomy) {
+    std::vector<Xapian::Query> asked;
+    for (const auto& v : pq.versions)
+        for (const auto& id : v.ids) asked.emplace_back(schema::term(schema::ID, id));
+    if (!r.latest_only || asked.empty()) return filter_query(r, taxonomy);
+    SearchRequest all = r;
+    all.latest_only = false;
+    asked.emplace_back(std::string(schema::LATEST.prefix));
+    return filtered(Xapian::Query(Xapian::Query::OP_OR, asked.begin(), asked.end()), filter_query(all, taxonomy));
+}
+
 void set_sort(Xapian::Enquire& enquire, SearchRequest::Sort sort, bool browsing) {
     switch (sort) {
         case SearchRequest::Sort::relevance:
@@ -302,7 +315,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     res.executed = r.q;
     const auto* facets = &taxonomy().fields();
     ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, facets);
-    const Xapian::Query filter = filter_query(r, taxonomy());
+    const Xapian::Query filter = versions_filter(r, pq, taxonomy());
 
     std::optional<std::string> fixed;
     if (!r.exact_words && !pq.text.empty()) fixed = correct_words(r.q, db_, snapshot_->keep_spelling);
@@ -318,6 +331,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
         if (fixed) m = match(pq, r, filter, !r.records_only);
         if (!r.exact_words) correct(r, filter, pq, m, res);
     }
+    res.versions = pq.versions;
     res.parsed = pq.query.get_description();
     res.total = m.mset.get_matches_estimated();
     res.exact = m.mset.get_matches_lower_bound() == m.mset.get_matches_upper_bound();

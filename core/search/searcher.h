@@ -59,6 +59,7 @@ struct SearchResult {
     std::optional<std::string> suggestion;
     bool corrected = false;  // the suggestion was applied (a misspelt word, or no hits as typed); `query` is then the original
     std::optional<std::string> original;  // when corrected: the query as typed
+    std::vector<VersionAsked> versions;   // versions typed after symbols, with what the index holds
     double took_ms = 0;
 };
 

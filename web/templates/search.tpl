@@ -57,6 +57,7 @@
         </div>
       </div>
       {{#CORRECTED}}<p class="notice">Showing results for <strong>{{SUGGEST_TEXT}}</strong>. Search instead for <a href="{{ALT_URL}}">{{ORIGINAL}}</a></p>{{/CORRECTED}}
+      {{#VERSION_ASKED}}<p class="notice">{{VERSION_TEXT}}</p>{{/VERSION_ASKED}}
       {{#SUGGESTION}}<p class="notice">Did you mean <a href="{{ALT_URL}}">{{SUGGEST_TEXT}}</a>?</p>{{/SUGGESTION}}
       {{#HAS_CHIPS}}<ul class="chips" aria-label="Active filters">
         {{#CHIP}}<li><a class="chip" href="{{CHIP_URL}}" aria-label="Remove filter {{CHIP_LABEL}}">{{CHIP_LABEL}} <span aria-hidden="true">×</span></a></li>{{/CHIP}}
