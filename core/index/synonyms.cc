@@ -61,6 +61,7 @@ std::vector<std::string> word_variants(const Variants& variants, const std::stri
 // and "program of activities" -> "poa".
 void add_acronym(Xapian::WritableDatabase& db, const Taxonomy::Acronym& a, const Variants& variants) {
     db.add_synonym(joined(a.expansion), a.acronym);
+    db.add_synonym(a.acronym, joined(a.expansion));  // the other way: core/search/query.cc makes it a phrase
     for (size_t i = 0; i < a.expansion.size(); ++i) {
         for (const auto& v : word_variants(variants, a.expansion[i])) {
             auto words = a.expansion;

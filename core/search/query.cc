@@ -3,6 +3,7 @@
 
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -21,6 +22,30 @@ const Xapian::SimpleStopper& stopper() {
         "you", "your"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
     return s;
+}
+
+// A question ("how many members does the Supervisory Body have?") is
+// ranked by its key terms: the function words above and the filler people
+// put around a question are dropped too.
+const Xapian::SimpleStopper& question_stopper() {
+    static const char* const words[] = {
+        "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "do",
+        "does", "done", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+        "know", "many", "may", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
+        "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
+        "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "why", "will", "with", "would",
+        "you", "your"};
+    static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+    return s;
+}
+
+// Begins with a question word or ends with '?'.
+bool is_question(const std::string& text) {
+    static const char* const starts[] = {"how", "what", "whats", "when", "where", "which", "who", "why", "can", "could",
+                                         "do", "does", "is", "are", "should", "must", "may", "will", "would"};
+    if (!text.empty() && text.back() == '?') return true;
+    auto words = text::words(text);
+    return words.size() >= 3 && std::find(std::begin(starts), std::end(starts), words.front()) != std::end(starts);
 }
 
 struct Span {
@@ -72,12 +97,13 @@ std::vector<Span> find_query_symbols(const std::string& q) {
     return spans;
 }
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const std::vector<schema::FacetField>& facets) {
+Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const std::vector<schema::FacetField>& facets,
+                                bool question) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(&stopper());
+    qp.set_stopper(question ? &question_stopper() : &stopper());
     qp.set_default_op(op == DefaultOp::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(schema::TITLE.prefix));
     for (const auto& f : facets) qp.add_boolean_prefix(f.id, f.prefix);
@@ -103,6 +129,7 @@ std::string phrase_with_variants(const std::string& phrase, const Xapian::Databa
         std::string key;
         for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
             key += (n > 1 ? " " : "") + words[i + n - 1];
+            if (n == 1 && stopper()(key)) continue;
             for (const auto& v : word_synonyms(db, key)) {
                 std::string alt;
                 for (size_t j = 0; j < words.size(); ++j) {
@@ -132,7 +159,8 @@ bool plain_word(const std::string& token) {
 // QueryParser's own multi-word synonyms would take the run as one group and
 // lose the one-word variants of its words (program -> programme).
 std::string words_with_variants(const std::vector<std::string>& tokens, const Xapian::Database& db) {
-    std::string out;
+    std::string out, plain;
+    bool rewritten = false;
     for (size_t i = 0; i < tokens.size();) {
         size_t taken = 1;
         std::string expanded = tokens[i];
@@ -144,7 +172,9 @@ std::string words_with_variants(const std::vector<std::string>& tokens, const Xa
                 key += (j > i ? " " : "") + text::to_lower(tokens[j]);
                 run += (j > i ? " " : "") + tokens[j];
             }
-            if (!ok || (n == 1 && key.size() < 4)) continue;
+            // One word: an acronym as typed (DOE, PoA) or a compound (cookstove);
+            // never a function word ("does" is also the plural of DOE).
+            if (!ok || (n == 1 && !looks_like_acronym(run) && (key.size() < 4 || stopper()(key)))) continue;
             std::string alts;
             for (const auto& v : word_synonyms(db, key))
                 if (n > 1 || v.find(' ') != std::string::npos)
@@ -154,10 +184,14 @@ std::string words_with_variants(const std::vector<std::string>& tokens, const Xa
             taken = n;
             break;
         }
-        out += (out.empty() ? "" : " ") + expanded;
+        rewritten = rewritten || taken > 1 || expanded != tokens[i];
+        plain += (plain.empty() ? "" : " ") + tokens[i];
+        // Brackets split the words into groups, and the QueryParser keeps the
+        // function words of a group made only of them: drop them here.
+        if (taken > 1 || !stopper()(text::to_lower(tokens[i]))) out += (out.empty() ? "" : " ") + expanded;
         i += taken;
     }
-    return out;
+    return rewritten ? out : plain;
 }
 
 }  // namespace
@@ -225,7 +259,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 
     Xapian::Query text_query;
     if (!out.text.empty()) {
-        Xapian::QueryParser qp = make_parser(db, op, *facets);
+        Xapian::QueryParser qp = make_parser(db, op, *facets, is_question(out.text));
         try {
             text_query = qp.parse_query(with_variants(out.text, db), FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();

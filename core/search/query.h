@@ -10,7 +10,9 @@
 // - The rest goes through Xapian's QueryParser: English stemming, phrases,
 //   AND/OR/NOT, +/-, title: and field prefixes (type:, group:...), synonyms
 //   from the index (the taxonomy's labels and acronyms), spelling correction.
-//   Words are ANDed by default.
+//   Words are ANDed by default. A question (a question word first, or a '?'
+//   last) drops the filler around its key terms too ("how many", "does",
+//   "tell me"), so its key terms decide the ranking.
 // - A query the parser refuses (unbalanced quotes, dangling operators) is
 //   retried as plain words: it never fails.
 #pragma once
