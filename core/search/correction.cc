@@ -35,6 +35,26 @@ std::optional<std::string> corrected_word(const std::string& token, const Xapian
     return suggestion;
 }
 
+// A hyphenated token word by word: "non-permanance" -> "non-permanence".
+std::optional<std::string> corrected_token(const std::string& token, const Xapian::Database& db,
+                                           const std::unordered_set<std::string>& keep) {
+    if (token.find('-') == std::string::npos || token.front() == '-') return corrected_word(token, db, keep);
+    std::string out;
+    bool changed = false;
+    size_t at = 0;
+    while (true) {
+        size_t dash = token.find('-', at);
+        std::string part = token.substr(at, dash == std::string::npos ? std::string::npos : dash - at);
+        auto fix = corrected_word(part, db, keep);
+        out += fix ? *fix : part;
+        changed = changed || fix;
+        if (dash == std::string::npos) break;
+        out += '-';
+        at = dash + 1;
+    }
+    return changed ? std::optional<std::string>(out) : std::nullopt;
+}
+
 }  // namespace
 
 std::unordered_set<std::string> protected_words(const Taxonomy& taxonomy) {
@@ -63,7 +83,7 @@ std::optional<std::string> correct_words(const std::string& q, const Xapian::Dat
         std::string token = q.substr(i, e - i);
         const bool inside = quoted || token.find('"') != std::string::npos;
         if (std::count(token.begin(), token.end(), '"') % 2 == 1) quoted = !quoted;
-        std::optional<std::string> fix = inside ? std::nullopt : corrected_word(token, db, keep);
+        std::optional<std::string> fix = inside ? std::nullopt : corrected_token(token, db, keep);
         out += fix ? *fix : token;
         changed = changed || fix;
         i = e;

@@ -34,6 +34,6 @@ std::optional<std::string> correct_words(const std::string& q, const Xapian::Dat
                                          const std::unordered_set<std::string>& keep);
 
 inline constexpr Xapian::doccount RARE_MAX = 3;  // asked about only when held by this many records or fewer
-inline constexpr Xapian::doccount RARER = 20;    // and corrected when the suggestion is this many times as frequent
+inline constexpr Xapian::doccount RARER = 10;    // and corrected when the suggestion is this many times as frequent
 
 }  // namespace a6kb

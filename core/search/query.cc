@@ -31,7 +31,7 @@ const Xapian::SimpleStopper& question_stopper() {
     static const char* const words[] = {
         "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "do",
         "does", "done", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
-        "know", "many", "may", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
+        "know", "long", "many", "may", "often", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
         "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
         "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "why", "will", "with", "would",
         "you", "your"};
@@ -169,15 +169,16 @@ std::string words_with_variants(const std::vector<std::string>& tokens, const Xa
             bool ok = true;
             for (size_t j = i; j < i + n; ++j) {
                 ok = ok && plain_word(tokens[j]);
-                key += (j > i ? " " : "") + text::to_lower(tokens[j]);
+                for (const auto& w : text::words(tokens[j])) key += (key.empty() ? "" : " ") + w;
                 run += (j > i ? " " : "") + tokens[j];
             }
+            const bool one_word = key.find(' ') == std::string::npos;  // "cook-stove" is two
             // One word: an acronym as typed (DOE, PoA) or a compound (cookstove);
             // never a function word ("does" is also the plural of DOE).
-            if (!ok || (n == 1 && !looks_like_acronym(run) && (key.size() < 4 || stopper()(key)))) continue;
+            if (!ok || (one_word && !looks_like_acronym(run) && (key.size() < 4 || stopper()(key)))) continue;
             std::string alts;
             for (const auto& v : word_synonyms(db, key))
-                if (n > 1 || v.find(' ') != std::string::npos)
+                if (!one_word || v.find(' ') != std::string::npos)
                     alts += " OR " + (v.find(' ') != std::string::npos ? '"' + v + '"' : v);
             if (alts.empty()) continue;
             expanded = "(" + run + alts + ")";
@@ -259,7 +260,10 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 
     Xapian::Query text_query;
     if (!out.text.empty()) {
-        Xapian::QueryParser qp = make_parser(db, op, *facets, is_question(out.text));
+        // A question's key terms rank its hits; they need not all be there
+        // ("how long is a crediting period": the entry never says "long").
+        const bool question = is_question(out.text);
+        Xapian::QueryParser qp = make_parser(db, question ? DefaultOp::any_word : op, *facets, question);
         try {
             text_query = qp.parse_query(with_variants(out.text, db), FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();

@@ -12,7 +12,8 @@
 //   from the index (the taxonomy's labels and acronyms), spelling correction.
 //   Words are ANDed by default. A question (a question word first, or a '?'
 //   last) drops the filler around its key terms too ("how many", "does",
-//   "tell me"), so its key terms decide the ranking.
+//   "tell me") and matches any of its key terms (ranked by how many and how
+//   rare), so its key terms decide the ranking.
 // - A query the parser refuses (unbalanced quotes, dangling operators) is
 //   retried as plain words: it never fails.
 #pragma once
