@@ -231,6 +231,17 @@ constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::Query
                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
                                 Xapian::QueryParser::FLAG_AUTO_SYNONYMS;  // runs of words: with_variants
 
+// The records of each version typed after a symbol, above the symbol's weight.
+void add_version_parts(const std::vector<VersionAsked>& versions, std::vector<Xapian::Query>& parts) {
+    for (const auto& v : versions) {
+        if (v.ids.empty()) continue;
+        std::vector<Xapian::Query> records;
+        for (const auto& id : v.ids) records.emplace_back(schema::term(schema::ID, id));
+        parts.emplace_back(Xapian::Query::OP_AND, Xapian::Query((new Xapian::FixedWeightPostingSource(VERSION_WEIGHT))->release()),
+                           Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end()));
+    }
+}
+
 }  // namespace
 
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op, Spelling spelling,
@@ -304,13 +315,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
                            Xapian::Query((new Xapian::FixedWeightPostingSource(SYMBOL_WEIGHT))->release()),
                            Xapian::Query(term));
     }
-    for (const auto& v : out.versions) {
-        if (v.ids.empty()) continue;
-        std::vector<Xapian::Query> records;
-        for (const auto& id : v.ids) records.emplace_back(schema::term(schema::ID, id));
-        parts.emplace_back(Xapian::Query::OP_AND, Xapian::Query((new Xapian::FixedWeightPostingSource(VERSION_WEIGHT))->release()),
-                           Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end()));
-    }
+    add_version_parts(out.versions, parts);
     if (!text_query.empty()) parts.push_back(text_query);
     out.empty = parts.empty();
     out.query = out.empty ? match_all()
