@@ -187,12 +187,19 @@ void summary_part(TemplateDictionary& dict, const SearchRequest& r, const Search
     dict.SetValue("HEADING", r.q.empty() ? std::string("Browse the knowledge base") : "Results for \u201c" + r.q + "\u201d");
     if (res.suggestion) {
         auto* sd = dict.AddSectionDictionary(res.corrected ? "CORRECTED" : "SUGGESTION");
+        // "Search instead for" the query as typed, with correction off.
         SearchRequest alt = r;
         alt.q = res.corrected ? r.q : *res.suggestion;
+        alt.exact_words = res.corrected;
         alt.page = 1;
         sd->SetValue("SUGGEST_TEXT", *res.suggestion);
         sd->SetValue("ORIGINAL", r.q);
         sd->SetValue("ALT_URL", search_url(alt));
+    }
+    for (const auto& v : res.versions) {
+        auto* vd = dict.AddSectionDictionary("VERSION_ASKED");
+        std::string latest = v.latest.empty() ? "" : " (latest: " + v.latest + ")";
+        vd->SetValue("VERSION_TEXT", v.ids.empty() ? v.message() + "." : "Version " + v.asked + " of " + v.symbol + " first" + latest + ".");
     }
 }
 

@@ -72,7 +72,8 @@ json query_json(const std::string& q, const std::string& executed, const std::st
             {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
             {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
             {"sort", std::string(to_string(request.sort))},
-            {"versions", request.latest_only ? "latest" : "all"}};
+            {"versions", request.latest_only ? "latest" : "all"},
+            {"exact", request.exact_words}};
 }
 
 double rounded_ms(double ms) { return static_cast<double>(static_cast<long>(ms * 100)) / 100; }
@@ -87,6 +88,17 @@ json to_json(const std::vector<FacetResult>& facets) {
             values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}, {"selected", v.selected}});
         out[f.id] = values;
     }
+    return out;
+}
+
+// Versions typed after symbols: what was asked, which records have it, what
+// the family holds ("message" says when the version is not in the index).
+json versions_json(const std::vector<VersionAsked>& versions) {
+    json out = json::array();
+    for (const auto& v : versions)
+        out.push_back({{"symbol", v.symbol}, {"asked", v.asked}, {"found", !v.ids.empty()}, {"ids", v.ids},
+                       {"latest", v.latest.empty() ? json(nullptr) : json(v.latest)}, {"held", v.held},
+                       {"message", v.message().empty() ? json(nullptr) : json(v.message())}});
     return out;
 }
 
@@ -112,6 +124,8 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         {"facets", to_json(r.facets)},
         {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
         {"corrected", r.corrected},
+        {"original", r.original ? json(*r.original) : json(nullptr)},
+        {"versions_asked", versions_json(r.versions)},
         {"took_ms", rounded_ms(r.took_ms)},
     };
 }

@@ -17,9 +17,12 @@ RunTaxonomy load_run_taxonomy(const IndexOptions& options) {
                                            (path.empty() ? std::string() : ": " + path.string()) +
                                            " (give --taxonomy FILE)");
     path = fs::canonical(path);
-    RunTaxonomy run{path, Taxonomy::load(path), {}};
+    RunTaxonomy run{path, Taxonomy::load(path), {}, {}, {}};
     std::string why;
     read_bytes(path, run.xml, why);
+    const fs::path variants = path.parent_path() / "variants.txt";
+    if (std::error_code ec; fs::exists(variants, ec) && read_bytes(variants, run.variants_text, why))
+        run.variants = Variants::parse(run.variants_text, variants.string());
     return run;
 }
 

@@ -9,6 +9,7 @@
 #include "core/index/indexer.h"
 #include "core/index/walk.h"
 #include "core/model/taxonomy.h"
+#include "core/model/variants.h"
 
 #include <filesystem>
 #include <map>
@@ -23,10 +24,13 @@ struct RunTaxonomy {
     std::filesystem::path path;  // canonical
     Taxonomy taxonomy;
     std::string xml;             // as read, stored in the index at the end of the run
+    Variants variants;           // variants.txt beside the taxonomy file, when there is one
+    std::string variants_text;   // as read (empty without the file)
 };
 
-// Resolves (resolve_taxonomy) and loads the run's taxonomy. Throws UserError
-// when there is none or it does not parse.
+// Resolves (resolve_taxonomy) and loads the run's taxonomy, and the spelling
+// variants beside it (variants.txt in the same folder, optional). Throws
+// UserError when there is no taxonomy or either file does not parse.
 RunTaxonomy load_run_taxonomy(const IndexOptions& options);
 
 struct LoadedCatalog {

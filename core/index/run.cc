@@ -8,6 +8,7 @@
 #include "core/index/extraction.h"
 #include "core/index/file_state.h"
 #include "core/index/inputs.h"
+#include "core/index/synonyms.h"
 #include "core/index/walk.h"
 #include "core/model/data_dir.h"
 #include "core/index/writer.h"
@@ -177,14 +178,19 @@ void Pass::remove_vanished() {
 }
 
 // The end of the run, in its last transaction: the newest versions marked,
-// the taxonomy's synonyms and XML stored when the inputs changed, and the
-// fingerprint the next run compares with.
+// the taxonomy's XML stored when the inputs changed, the synonyms rewritten
+// when the taxonomy, the variants or the words of the index may have changed
+// (variant roots are paired through the vocabulary), and the fingerprint the
+// next run compares with.
 void finish_run(Xapian::WritableDatabase& db, Writer& writer, bool inputs_changed, const RunTaxonomy& taxonomy,
-                const std::string& inputs_hash) {
+                const std::string& inputs_hash, const IndexReport& report) {
     writer.mark_latest();
-    if (inputs_changed) {
-        writer.write_synonyms();
-        db.set_metadata(std::string(schema::META_TAXONOMY), taxonomy.xml);
+    if (inputs_changed) db.set_metadata(std::string(schema::META_TAXONOMY), taxonomy.xml);
+    const std::string variants_key(schema::META_VARIANTS);
+    const bool words_changed = report.records_written + report.records_deleted > 0;
+    if (inputs_changed || words_changed || db.get_metadata(variants_key) != taxonomy.variants_text) {
+        write_synonyms(db, taxonomy.taxonomy, taxonomy.variants);
+        db.set_metadata(variants_key, taxonomy.variants_text);
     }
     db.set_metadata(std::string(schema::META_INPUTS), inputs_hash);
     db.set_metadata(std::string(schema::META_SCHEMA_VERSION), std::to_string(schema::SCHEMA_VERSION));
@@ -225,7 +231,7 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
         pass.write_catalogs();
         pass.index_files(on_progress, started);
         pass.remove_vanished();
-        finish_run(db, writer, inputs_changed, taxonomy, catalogs.inputs_hash);
+        finish_run(db, writer, inputs_changed, taxonomy, catalogs.inputs_hash, report);
     } catch (...) {
         // Whatever was not committed is dropped; the last commit stays.
         writer.cancel();

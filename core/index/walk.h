@@ -30,7 +30,8 @@ struct Walk {
     std::vector<FileEntry> catalogs;           // catalog files, likewise
 };
 
-// Lists `paths`, leaving out the `taxonomy` file and files reached twice.
+// Lists `paths`, leaving out the `taxonomy` file, the variants.txt beside it
+// and files reached twice.
 // Throws UserError when a path does not exist or a given folder cannot be
 // read; an unreadable folder below it or a bad link is a call to `skip`.
 Walk walk_paths(const std::vector<std::filesystem::path>& paths, const std::filesystem::path& taxonomy,

@@ -227,19 +227,6 @@ void Writer::mark_family(const std::string& family) {
     }
 }
 
-// Records also carry the acronym of every expansion their text spells out,
-// so a query in either form finds records written in the other.
-void Writer::write_synonyms() {
-    std::vector<std::string> old;
-    for (auto it = db_.synonym_keys_begin(); it != db_.synonym_keys_end(); ++it) old.push_back(*it);
-    for (const auto& k : old) db_.clear_synonyms(k);
-    for (const auto& a : taxonomy_.acronyms()) {
-        std::string phrase;
-        for (const auto& w : a.expansion) phrase += (phrase.empty() ? "" : " ") + w;
-        db_.add_synonym(phrase, a.acronym);
-    }
-}
-
 // Writes the waiting documents, each already marked for whether it is the
 // newest of its family among the index's versions and the batch's.
 void Writer::flush() {

@@ -81,10 +81,6 @@ public:
     // each touched family (XN term, "latest" in the data).
     void mark_latest();
 
-    // Query-time synonyms from the taxonomy: an expansion ("designated
-    // national authority") maps to its acronym ("dna").
-    void write_synonyms();
-
 private:
     std::optional<Xapian::Document> find(const std::string& id);
     void merge_existing(Record& r, std::vector<std::string>& keys, const Xapian::Document& existing,

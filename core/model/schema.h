@@ -120,6 +120,7 @@ std::vector<std::string> split_multi(std::string_view encoded);
 inline constexpr std::string_view META_SCHEMA_VERSION = "a6kb:schema";
 inline constexpr std::string_view META_FILE_PREFIX = "a6kb:file:";     // + source key -> JSON {hash, records|skip}
 inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash of taxonomy + catalogs
+inline constexpr std::string_view META_VARIANTS = "a6kb:variants";      // variants.txt as the synonyms were last written from
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
 inline constexpr int SCHEMA_VERSION = 5;  // 5: passages (metadata, slot 13); no page texts in the data
 

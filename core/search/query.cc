@@ -3,6 +3,7 @@
 
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
+#include "core/model/taxonomy.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -21,6 +22,30 @@ const Xapian::SimpleStopper& stopper() {
         "you", "your"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
     return s;
+}
+
+// A question ("how many members does the Supervisory Body have?") is
+// ranked by its key terms: the function words above and the filler people
+// put around a question are dropped too.
+const Xapian::SimpleStopper& question_stopper() {
+    static const char* const words[] = {
+        "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "do",
+        "does", "done", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+        "know", "long", "many", "may", "often", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
+        "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
+        "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "why", "will", "with", "would",
+        "you", "your"};
+    static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
+    return s;
+}
+
+// Begins with a question word or ends with '?'.
+bool is_question(const std::string& text) {
+    static const char* const starts[] = {"how", "what", "whats", "when", "where", "which", "who", "why", "can", "could",
+                                         "do", "does", "is", "are", "should", "must", "may", "will", "would"};
+    if (!text.empty() && text.back() == '?') return true;
+    auto words = text::words(text);
+    return words.size() >= 3 && std::find(std::begin(starts), std::end(starts), words.front()) != std::end(starts);
 }
 
 struct Span {
@@ -72,22 +97,150 @@ std::vector<Span> find_query_symbols(const std::string& q) {
     return spans;
 }
 
-Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const std::vector<schema::FacetField>& facets) {
+Xapian::QueryParser make_parser(const Xapian::Database& db, DefaultOp op, const std::vector<schema::FacetField>& facets,
+                                bool question) {
     Xapian::QueryParser qp;
     qp.set_database(db);
     qp.set_stemmer(Xapian::Stem("english"));
     qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
-    qp.set_stopper(&stopper());
+    qp.set_stopper(question ? &question_stopper() : &stopper());
     qp.set_default_op(op == DefaultOp::all_words ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
     qp.add_prefix("title", std::string(schema::TITLE.prefix));
     for (const auto& f : facets) qp.add_boolean_prefix(f.id, f.prefix);
     return qp;
 }
 
+// The index's synonyms of `key` that are words or phrases (not Z stems).
+std::vector<std::string> word_synonyms(const Xapian::Database& db, const std::string& key) {
+    std::vector<std::string> out;
+    for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s)
+        if (!(*s).empty() && !std::isupper(static_cast<unsigned char>((*s)[0]))) out.push_back(*s);
+    return out;
+}
+
+// A quoted phrase with its variants: "program of activities" ->
+// ("program of activities" OR "programme of activities"). The QueryParser
+// expands no synonym inside a phrase; each variant of one word or of a
+// run of up to three words (a compound, an expansion) is a phrase of its own.
+std::string phrase_with_variants(const std::string& phrase, const Xapian::Database& db) {
+    const auto words = text::words(phrase);
+    std::vector<std::string> alternatives;
+    for (size_t i = 0; i < words.size() && alternatives.size() < 6; ++i) {
+        std::string key;
+        for (size_t n = 1; n <= 3 && i + n <= words.size(); ++n) {
+            key += (n > 1 ? " " : "") + words[i + n - 1];
+            if (n == 1 && stopper()(key)) continue;
+            for (const auto& v : word_synonyms(db, key)) {
+                std::string alt;
+                for (size_t j = 0; j < words.size(); ++j) {
+                    if (j == i) alt += (alt.empty() ? "" : " ") + v;
+                    if (j < i || j >= i + n) alt += (alt.empty() ? "" : " ") + words[j];
+                }
+                if (std::find(alternatives.begin(), alternatives.end(), alt) == alternatives.end()) alternatives.push_back(alt);
+            }
+        }
+    }
+    if (alternatives.empty()) return '"' + phrase + '"';
+    std::string out = "(\"" + phrase + "\"";
+    for (const auto& a : alternatives) out += " OR \"" + a + "\"";
+    return out + ")";
+}
+
+bool plain_word(const std::string& token) {
+    return !token.empty() && std::all_of(token.begin(), token.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '/';
+    });
+}
+
+// Unquoted words: a run of up to four plain words that is a key of the
+// index's synonyms with word or phrase values (a compound: "cook stove";
+// an acronym's expansion: "programme of activities") becomes (run OR value
+// ...), and a single word with a spaced variant (cookstove) likewise. The
+// QueryParser's own multi-word synonyms would take the run as one group and
+// lose the one-word variants of its words (program -> programme).
+std::string words_with_variants(const std::vector<std::string>& tokens, const Xapian::Database& db) {
+    std::string out, plain;
+    bool rewritten = false;
+    for (size_t i = 0; i < tokens.size();) {
+        size_t taken = 1;
+        std::string expanded = tokens[i];
+        for (size_t n = std::min<size_t>(4, tokens.size() - i); n >= 1; --n) {
+            std::string key, run;
+            bool ok = true;
+            for (size_t j = i; j < i + n; ++j) {
+                ok = ok && plain_word(tokens[j]);
+                for (const auto& w : text::words(tokens[j])) key += (key.empty() ? "" : " ") + w;
+                run += (j > i ? " " : "") + tokens[j];
+            }
+            const bool one_word = key.find(' ') == std::string::npos;  // "cook-stove" is two
+            // One word: an acronym as typed (DOE, PoA) or a compound (cookstove);
+            // never a function word ("does" is also the plural of DOE).
+            if (!ok || (one_word && !looks_like_acronym(run) && (key.size() < 4 || stopper()(key)))) continue;
+            std::string alts;
+            for (const auto& v : word_synonyms(db, key))
+                if (!one_word || v.find(' ') != std::string::npos)
+                    alts += " OR " + (v.find(' ') != std::string::npos ? '"' + v + '"' : v);
+            if (alts.empty()) continue;
+            expanded = "(" + run + alts + ")";
+            taken = n;
+            break;
+        }
+        rewritten = rewritten || taken > 1 || expanded != tokens[i];
+        plain += (plain.empty() ? "" : " ") + tokens[i];
+        // Brackets split the words into groups, and the QueryParser keeps the
+        // function words of a group made only of them: drop them here.
+        if (taken > 1 || !stopper()(text::to_lower(tokens[i]))) out += (out.empty() ? "" : " ") + expanded;
+        i += taken;
+    }
+    return rewritten ? out : plain;
+}
+
+}  // namespace
+
+std::string with_variants(const std::string& q, const Xapian::Database& db) {
+    std::string out;
+    std::vector<std::string> tokens;
+    auto flush = [&] {
+        if (!tokens.empty()) out += (out.empty() ? "" : " ") + words_with_variants(tokens, db);
+        tokens.clear();
+    };
+    size_t i = 0;
+    while (i < q.size()) {
+        if (q[i] == '"') {
+            size_t close = q.find('"', i + 1);
+            flush();
+            if (close == std::string::npos) return out + " " + q.substr(i);  // unbalanced: left to the parser
+            out += (out.empty() ? "" : " ") + phrase_with_variants(q.substr(i + 1, close - i - 1), db);
+            i = close + 1;
+        } else if (std::isspace(static_cast<unsigned char>(q[i]))) {
+            ++i;
+        } else {
+            size_t e = i;
+            while (e < q.size() && q[e] != '"' && !std::isspace(static_cast<unsigned char>(q[e]))) ++e;
+            tokens.push_back(q.substr(i, e - i));
+            i = e;
+        }
+    }
+    flush();
+    return out;
+}
+
+namespace {
+
 constexpr unsigned FULL_FLAGS = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                                 Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
-                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS |
-                                Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+                                Xapian::QueryParser::FLAG_AUTO_SYNONYMS;  // runs of words: with_variants
+
+// The records of each version typed after a symbol, above the symbol's weight.
+void add_version_parts(const std::vector<VersionAsked>& versions, std::vector<Xapian::Query>& parts) {
+    for (const auto& v : versions) {
+        if (v.ids.empty()) continue;
+        std::vector<Xapian::Query> records;
+        for (const auto& id : v.ids) records.emplace_back(schema::term(schema::ID, id));
+        parts.emplace_back(Xapian::Query::OP_AND, Xapian::Query((new Xapian::FixedWeightPostingSource(VERSION_WEIGHT))->release()),
+                           Xapian::Query(Xapian::Query::OP_OR, records.begin(), records.end()));
+    }
+}
 
 }  // namespace
 
@@ -97,6 +250,13 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
     const unsigned spell = spelling == Spelling::suggest ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
     ParsedQuery out;
     auto spans = find_query_symbols(q);
+    for (auto& s : spans) {
+        std::string version;
+        if (size_t n = version_after(q, s.end, version)) {
+            s.end += n;
+            out.versions.push_back(find_version(db, s.symbol, version));
+        }
+    }
     std::string rest;
     size_t at = 0;
     for (const auto& s : spans) {
@@ -111,9 +271,12 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 
     Xapian::Query text_query;
     if (!out.text.empty()) {
-        Xapian::QueryParser qp = make_parser(db, op, *facets);
+        // A question's key terms rank its hits; they need not all be there
+        // ("how long is a crediting period": the entry never says "long").
+        const bool question = is_question(out.text);
+        Xapian::QueryParser qp = make_parser(db, question ? DefaultOp::any_word : op, *facets, question);
         try {
-            text_query = qp.parse_query(out.text, FULL_FLAGS | spell);
+            text_query = qp.parse_query(with_variants(out.text, db), FULL_FLAGS | spell);
             std::string corrected = qp.get_corrected_query_string();
             if (!corrected.empty()) {
                 std::string whole;
@@ -152,6 +315,7 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
                            Xapian::Query((new Xapian::FixedWeightPostingSource(SYMBOL_WEIGHT))->release()),
                            Xapian::Query(term));
     }
+    add_version_parts(out.versions, parts);
     if (!text_query.empty()) parts.push_back(text_query);
     out.empty = parts.empty();
     out.query = out.empty ? match_all()

@@ -5,15 +5,21 @@
 //   "ams-iii.d", "III.D", "3/cma.3", "tool 7", symbol:TOOL07) and match the
 //   record with that symbol with a fixed weight above any text score, so
 //   they rank first; a symbol inside a longer query still counts.
+// - A version typed after a symbol (core/search/versions.h) gives the records
+//   of that version a weight above the symbol's (VERSION_WEIGHT).
 // - The rest goes through Xapian's QueryParser: English stemming, phrases,
 //   AND/OR/NOT, +/-, title: and field prefixes (type:, group:...), synonyms
 //   from the index (the taxonomy's labels and acronyms), spelling correction.
-//   Words are ANDed by default.
+//   Words are ANDed by default. A question (a question word first, or a '?'
+//   last) drops the filler around its key terms too ("how many", "does",
+//   "tell me") and matches any of its key terms (ranked by how many and how
+//   rare), so its key terms decide the ranking.
 // - A query the parser refuses (unbalanced quotes, dangling operators) is
 //   retried as plain words: it never fails.
 #pragma once
 
 #include "core/model/schema.h"
+#include "core/search/versions.h"
 
 #include <xapian.h>
 
@@ -33,6 +39,7 @@ struct ParsedQuery {
     std::string corrected;                        // with Spelling::suggest: the whole query with spelling corrected, or empty
     bool degraded = false;                        // the parser refused the syntax; plain words were used
     std::map<std::string, std::string> display;   // index term -> what the user typed
+    std::vector<VersionAsked> versions;           // symbols typed with a version ("AMS-III.D v13")
 };
 
 enum class DefaultOp { all_words, any_word };
@@ -46,6 +53,15 @@ enum class Spelling { skip, suggest };
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
                         Spelling spelling = Spelling::skip, const std::vector<schema::FacetField>* facets = nullptr);
 
+// The query text with the phrases and compounds of the index's spelling
+// variants spelled out for the QueryParser, which expands synonyms of single
+// words (and of runs of words) but none inside a quoted phrase:
+// "program of activities" -> ("program of activities" OR "programme of
+// activities"); cookstove -> (cookstove OR "cook stove"). Cost: a synonym
+// lookup per word of four letters or more, and per run of up to three words
+// in a phrase.
+std::string with_variants(const std::string& q, const Xapian::Database& db);
+
 // A query matching every document, new on each call. Never copy
 // Xapian::Query::MatchAll instead: it is one object for the whole process,
 // and Xapian's reference counts are not atomic, so searchers on several
@@ -54,5 +70,7 @@ Xapian::Query match_all();
 
 // The fixed weight a symbol match adds (above any BM25 text score here).
 inline constexpr double SYMBOL_WEIGHT = 100.0;
+// And the asked version of a symbol typed with one, on top: it leads its family.
+inline constexpr double VERSION_WEIGHT = 2 * SYMBOL_WEIGHT;
 
 }  // namespace a6kb

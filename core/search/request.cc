@@ -85,6 +85,10 @@ bool parse_option(SearchRequest& r, const std::string& name, const std::string& 
         else if (value == "newest") r.sort = SearchRequest::Sort::newest;
         else if (value == "oldest") r.sort = SearchRequest::Sort::oldest;
         else bad(name, "'" + value + "' is not one of relevance, newest, oldest");
+    } else if (name == "exact") {
+        if (value == "1" || value == "true") r.exact_words = true;
+        else if (value == "0" || value == "false") r.exact_words = false;
+        else bad(name, "'" + value + "' is not one of 1, 0");
     } else if (name == "versions") {
         if (value == "latest") r.latest_only = true;
         else if (value == "all") r.latest_only = false;
@@ -133,6 +137,7 @@ Params SearchRequest::to_params() const {
     if (!latest_only) p.emplace_back("versions", "all");
     if (passages != 1) p.emplace_back("passages", std::to_string(passages));
     if (paragraphs) p.emplace_back("view", "paragraphs");
+    if (exact_words) p.emplace_back("exact", "1");
     if (per_page != 10) p.emplace_back("per_page", std::to_string(per_page));
     if (page != 1) p.emplace_back("page", std::to_string(page));
     return p;

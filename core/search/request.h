@@ -41,6 +41,7 @@ struct SearchRequest {
     bool latest_only = true;  // versions=latest
     int passages = 1;         // passages=N (1-5): passages shown per hit
     bool paragraphs = false;  // view=paragraphs: the results page's Paragraphs view (pages only)
+    bool exact_words = false; // exact=1: no spelling correction
     // Not a URL parameter: a caller that only lists records (the CSV export)
     // sets it to skip what a list does not show: snippets (each reads the
     // hit's page text) and facet counts.

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/search/searcher.h"
 
+#include "core/search/correction.h"
+
 #include "core/model/errors.h"
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
@@ -80,6 +82,19 @@ Xapian::Query ranked(const ParsedQuery& p, const SearchRequest& r, const Taxonom
                                         Xapian::Query(std::string(schema::LATEST.prefix))));
     }
     return q;
+}
+
+// The request's filter, where versions=latest lets through the records of a
+// version typed in the query ("AMS-III.D v13") beside the latest ones.
+Xapian::Query versions_filter(const SearchRequest& r, const ParsedQuery& pq, const Taxonomy& taxonomy) {
+    std::vector<Xapian::Query> asked;
+    for (const auto& v : pq.versions)
+        for (const auto& id : v.ids) asked.emplace_back(schema::term(schema::ID, id));
+    if (!r.latest_only || asked.empty()) return filter_query(r, taxonomy);
+    SearchRequest all = r;
+    all.latest_only = false;
+    asked.emplace_back(std::string(schema::LATEST.prefix));
+    return filtered(Xapian::Query(Xapian::Query::OP_OR, asked.begin(), asked.end()), filter_query(all, taxonomy));
 }
 
 void set_sort(Xapian::Enquire& enquire, SearchRequest::Sort sort, bool browsing) {
@@ -183,6 +198,7 @@ std::shared_ptr<const IndexSnapshot> SnapshotCache::get(const Xapian::Database& 
         snap->suggest.push_back({slug(title), {title, "title", id, title}, 2, date});
     }
     snap->table = FacetTable::build(db, snap->taxonomy.fields());
+    snap->keep_spelling = protected_words(snap->taxonomy);
     current_ = snap;
     return current_;
 }
@@ -232,27 +248,47 @@ Searcher::Match Searcher::match(const ParsedQuery& p, const SearchRequest& r, co
     return m;
 }
 
+// Nothing for the query as typed: Xapian's correction of the whole query,
+// run and said so (or offered, when it finds nothing either).
+void Searcher::correct(const SearchRequest& r, const Xapian::Query& filter, ParsedQuery& pq, Match& m, SearchResult& res,
+                       Xapian::doccount first, Xapian::doccount size) {
+    const auto* facets = &taxonomy().fields();
+    if (m.mset.get_matches_estimated() != 0 || pq.text.empty()) return;
+    pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
+    if (pq.corrected.empty()) return;
+    ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
+    Match m2 = match(corrected, r, filter, !r.records_only, first, size);
+    res.suggestion = pq.corrected;
+    if (m2.mset.get_matches_estimated() == 0) return;
+    res.corrected = true;
+    res.executed = pq.corrected;
+    res.original = r.q;
+    pq = std::move(corrected);
+    m = std::move(m2);
+}
+
 Searcher::Match Searcher::run(ParsedQuery& pq, const SearchRequest& r, SearchResult& res, Xapian::doccount first,
                               Xapian::doccount size) {
     const auto* facets = &taxonomy().fields();
-    const Xapian::Query filter = filter_query(r, taxonomy());
+    const Xapian::Query filter = versions_filter(r, pq, taxonomy());
     res.query = r.q;
     res.executed = r.q;
-    Match m = match(pq, r, filter, !r.records_only, first, size);
-    // Nothing for the query as typed: look for a correction, run it and say so.
-    if (m.mset.get_matches_estimated() == 0 && !pq.text.empty())
-        pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
-    if (m.mset.get_matches_estimated() == 0 && !pq.corrected.empty()) {
-        ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
-        Match m2 = match(corrected, r, filter, !r.records_only, first, size);
-        res.suggestion = pq.corrected;
-        if (m2.mset.get_matches_estimated() > 0) {
-            res.corrected = true;
-            res.executed = pq.corrected;
-            pq = std::move(corrected);
-            m = std::move(m2);
-        }
+    // A misspelt word beside good ones (core/search/correction.h).
+    std::optional<std::string> fixed;
+    if (!r.exact_words && !pq.text.empty()) fixed = correct_words(r.q, db_, snapshot_->keep_spelling);
+    ParsedQuery fixed_pq;
+    if (fixed) fixed_pq = build_query(*fixed, db_, DefaultOp::all_words, Spelling::skip, facets);
+    Match m = match(fixed ? fixed_pq : pq, r, filter, !r.records_only, first, size);
+    if (fixed && m.mset.get_matches_estimated() > 0) {
+        res.corrected = true;
+        res.suggestion = res.executed = *fixed;
+        res.original = r.q;
+        pq = std::move(fixed_pq);
+    } else {
+        if (fixed) m = match(pq, r, filter, !r.records_only, first, size);
+        if (!r.exact_words) correct(r, filter, pq, m, res, first, size);
     }
+    res.versions = pq.versions;
     res.parsed = pq.query.get_description();
     res.total = m.mset.get_matches_estimated();
     res.exact = m.mset.get_matches_lower_bound() == m.mset.get_matches_upper_bound();

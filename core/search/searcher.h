@@ -32,6 +32,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -61,7 +62,9 @@ struct SearchResult {
     std::vector<Hit> hits;
     std::vector<FacetResult> facets;
     std::optional<std::string> suggestion;
-    bool corrected = false;  // the suggestion was applied because the query had no hits
+    bool corrected = false;  // the suggestion was applied (a misspelt word, or no hits as typed); `query` is then the original
+    std::optional<std::string> original;  // when corrected: the query as typed
+    std::vector<VersionAsked> versions;   // versions typed after symbols, with what the index holds
     double took_ms = 0;
 };
 
@@ -109,6 +112,7 @@ struct IndexSnapshot {
     Taxonomy taxonomy;
     std::vector<SuggestEntry> suggest;
     std::shared_ptr<const FacetTable> table;  // null: count from value slots (remote shards)
+    std::unordered_set<std::string> keep_spelling;  // words spelling correction leaves alone (core/search/correction.h)
 };
 
 // Hands out the snapshot of a database's current revision, building it at
@@ -182,6 +186,11 @@ private:
     Match run(ParsedQuery& pq, const SearchRequest& r, SearchResult& res, Xapian::doccount first, Xapian::doccount size);
     Hit hit_of(const Xapian::MSetIterator& it, const JudgedDocument& judged, HitContext& c);
     bool show_passages(Hit& hit, const JudgedDocument& judged, const HitContext& c);
+    // Spelling: a misspelt word beside good ones, else a query with no hits
+    // (core/search/correction.h); replaces `pq` and `m` when the correction
+    // finds something, and says so in `res`.
+    void correct(const SearchRequest& r, const Xapian::Query& filter, ParsedQuery& pq, Match& m, SearchResult& res,
+                 Xapian::doccount first, Xapian::doccount size);
 };
 
 }  // namespace a6kb

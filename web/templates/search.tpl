@@ -62,7 +62,8 @@
           {{#HIDDEN}}<input type="hidden" name="{{NAME}}" value="{{VALUE}}">{{/HIDDEN}}
         </div>
       </div>
-      {{#CORRECTED}}<p class="notice">No results for <q>{{ORIGINAL}}</q>; showing results for <strong>{{SUGGEST_TEXT}}</strong>.</p>{{/CORRECTED}}
+      {{#CORRECTED}}<p class="notice">Showing results for <strong>{{SUGGEST_TEXT}}</strong>. Search instead for <a href="{{ALT_URL}}">{{ORIGINAL}}</a></p>{{/CORRECTED}}
+      {{#VERSION_ASKED}}<p class="notice">{{VERSION_TEXT}}</p>{{/VERSION_ASKED}}
       {{#SUGGESTION}}<p class="notice">Did you mean <a href="{{ALT_URL}}">{{SUGGEST_TEXT}}</a>?</p>{{/SUGGESTION}}
       {{#HAS_CHIPS}}<ul class="chips" aria-label="Active filters">
         {{#CHIP}}<li><a class="chip" href="{{CHIP_URL}}" aria-label="Remove filter {{CHIP_LABEL}}">{{CHIP_LABEL}} <span aria-hidden="true">×</span></a></li>{{/CHIP}}
