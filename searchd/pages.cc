@@ -28,7 +28,7 @@ using parts::thousands;
 namespace {
 
 const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl", "search.tpl",
-                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl"};
+                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl", "arrangements.tpl"};
 
 std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
     if (const Facet* f = tax.facet(facet))

@@ -231,6 +231,55 @@ const Facet* Taxonomy::facet(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+
+// One cue found in a word list: where, how long, which concept and cue.
+struct CueMatch {
+    size_t start = 0, end = 0;
+    size_t concept_index = 0, cue = 0;
+};
+
+// Every cue occurrence in `words`, less those inside a longer occurrence of
+// another concept's cue: "Guinea" in "Papua New Guinea", "Republic of Korea" in
+// "Democratic People's Republic of Korea" count for the longer name only.
+// Cues of one concept may nest ("Ghana", "Republic of Ghana"): both count.
+// Cost: linear in the words, plus a sort of the matches.
+std::vector<CueMatch> longest_matches(const Facet& facet,
+                                      const std::unordered_multimap<std::string, std::pair<size_t, size_t>>& index,
+                                      const std::vector<std::string>& words) {
+    std::vector<CueMatch> found;
+    for (size_t i = 0; i < words.size(); ++i) {
+        auto [b, e] = index.equal_range(words[i]);
+        for (auto it = b; it != e; ++it) {
+            const Cue& cue = facet.concepts[it->second.first].cues[it->second.second];
+            if (i + cue.words.size() > words.size()) continue;
+            if (std::equal(cue.words.begin() + 1, cue.words.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
+                found.push_back({i, i + cue.words.size(), it->second.first, it->second.second});
+        }
+    }
+    // By start, longer first; keep the two furthest-reaching matches of
+    // different concepts seen so far, so each match asks one question.
+    std::sort(found.begin(), found.end(), [](const CueMatch& a, const CueMatch& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<CueMatch> kept;
+    const CueMatch* reach[2] = {nullptr, nullptr};  // [0] furthest; [1] furthest of another concept than [0]
+    for (const auto& m : found) {
+        const CueMatch* other = reach[0] && reach[0]->concept_index != m.concept_index ? reach[0] : reach[1];
+        bool inside = other && other->end >= m.end && (other->start < m.start || other->end > m.end);
+        if (!inside) kept.push_back(m);
+        if (!reach[0] || m.end > reach[0]->end) {
+            if (reach[0] && reach[0]->concept_index != m.concept_index) reach[1] = reach[0];
+            reach[0] = &m;
+        } else if (m.concept_index != reach[0]->concept_index && (!reach[1] || m.end > reach[1]->end)) {
+            reach[1] = &m;
+        }
+    }
+    return kept;
+}
+
+}  // namespace
+
 std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vector<std::string>& body,
                                             const std::vector<std::string>& title) const {
     size_t fi = static_cast<size_t>(&facet - facets_.data());
@@ -239,15 +288,7 @@ std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vecto
     // occurrences[item][cue]
     std::map<std::pair<size_t, size_t>, int> body_hits, title_hits;
     auto scan = [&](const std::vector<std::string>& words, std::map<std::pair<size_t, size_t>, int>& hits) {
-        for (size_t i = 0; i < words.size(); ++i) {
-            auto [b, e] = index.equal_range(words[i]);
-            for (auto it = b; it != e; ++it) {
-                const Cue& cue = facet.concepts[it->second.first].cues[it->second.second];
-                if (i + cue.words.size() > words.size()) continue;
-                if (std::equal(cue.words.begin() + 1, cue.words.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
-                    ++hits[it->second];
-            }
-        }
+        for (const auto& o : longest_matches(facet, index, words)) ++hits[{o.concept_index, o.cue}];
     };
     scan(body, body_hits);
     scan(title, title_hits);

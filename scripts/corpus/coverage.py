@@ -162,6 +162,61 @@ def arrangements(facts, resolver, tally):
     return [arrangement_record(k, groups[k], resolver) for k in order], groups
 
 
+PLURALS = [("implementation-agreement", "Implementation agreements signed"),
+           ("bilateral-agreement", "Bilateral agreements signed"),
+           ("implementing-arrangement", "Implementing arrangements signed"),
+           ("jcm-partnership", "JCM partnerships"),
+           ("mou", "Memoranda of understanding (MoUs) signed"),
+           ("other-instrument", "Other instruments")]
+
+
+def partners_record(acquirer, keys, groups, resolver):
+    """One acquiring Party's arrangements, by kind: the answer to "which countries
+    has Singapore signed implementation agreements with"."""
+    al = resolver.label(acquirer)
+    rec = Record("a6-2-partners-%s" % acquirer)
+    rec.add("title", "%s: Article 6.2 arrangements with host countries, by kind" % al)
+    rec.add("type", "arrangement")
+    rec.add("mechanism", "article-6.2")
+    rec.addall("country", [acquirer] + sorted({h for h, _, _ in keys}, key=resolver.label))
+    rec.add("acquirer", acquirer)
+    rec.addall("certainty", sorted({certainty(r["source_kind"]) for k in keys for r in groups[k]}))
+    hosts = sorted({h for h, _, _ in keys}, key=resolver.label)
+    summary = ("%s is the acquiring Party in %d Article 6.2 arrangements recorded here, with %d host countries: %s. "
+               "Listed by kind below, each with its date and how sure its source is; the arrangement records give "
+               "the sources." % (al, len(keys), len(hosts), ", ".join(resolver.label(h) for h in hosts)))
+    rec.add("summary", summary)
+    lines = [summary]
+    for concept, words in PLURALS:
+        mine = sorted((k for k in keys if k[2] == concept), key=lambda k: (record_date(groups[k]) or "9999", resolver.label(k[0])))
+        if not mine:
+            continue
+        items = []
+        for k in mine:
+            rows = groups[k]
+            d = record_date(rows)
+            item = resolver.label(k[0]) + (" (signed %s)" % human_date(d) if d else " (no date given)")
+            if all(r["source_kind"] == "community" for r in rows):
+                item += ", reported, unverified"
+            elif d and all(r["source_kind"] == "community" for r in rows if clean(r["date_signed"]) == d):
+                item += ", date reported, unverified"
+            if any(re.search(r"disagree", r["note"], re.I) for r in rows):
+                item += ", sources disagree"
+            items.append(item)
+        lines.append("%s with %d countries: %s." % (words, len(mine), "; ".join(items)))
+    rec.add("text", "\n".join(lines))
+    rec.addall("cites", [arrangement_id(*k) for k in sorted(keys, key=lambda k: (resolver.label(k[0]), k[2]))])
+    rec.addall("keywords", [al, "cooperative approaches", "partner countries"])
+    return rec
+
+
+def partners(groups, resolver):
+    by_acquirer = {}
+    for k in groups:
+        by_acquirer.setdefault(k[1], []).append(k)
+    return [partners_record(a, by_acquirer[a], groups, resolver) for a in sorted(by_acquirer, key=resolver.label)]
+
+
 # ---------------------------------------------------------------- transfers and authorizations
 
 def event_topics(event):

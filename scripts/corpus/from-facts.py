@@ -709,12 +709,13 @@ N.0; where a tool document states the same version (03.0), its form is used.
         """
 Article 6.2 arrangements (facts: a62_arrangements.csv): one record per host Party, acquiring
 Party and kind of instrument; rows of the same three are merged, every source listed with its
-kind and every date it gives. Then the transfers, authorizations and reports of
+kind and every date it gives. Then one record per acquiring Party listing its arrangements by
+kind (a6-2-partners-XX). Then the transfers, authorizations and reports of
 a62_first_transfers.csv, one record a row, citing the arrangements of the same two Parties.
 Facets: type arrangement or transfer, country (both Parties), host, acquirer, instrument,
 certainty (official, secondary, reported). Community rows say "reported by ..., unverified".
 """,
-        arrangement_records + coverage.transfers(facts, resolver, groups, tally))
+        arrangement_records + coverage.partners(groups, resolver) + coverage.transfers(facts, resolver, groups, tally))
     counts["capacity-building"] = write_catalog(
         os.path.join(out, "capacity-building.catalog.xml"),
         """
