@@ -4,6 +4,8 @@
 #include "searchd/page_parts.h"
 #include "searchd/pages.h"
 
+#include <cstring>  // before ctemplate, whose str_ref.h uses strlen undeclared
+
 #include <ctemplate/template_dictionary.h>
 
 namespace a6kb {

@@ -113,6 +113,9 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
         facet.classify = classify == "cues";
         facet.threshold = f.attribute("threshold").as_int(3);
         if (facet.threshold < 1) fail(f, "threshold must be a positive integer");
+        std::string overlap = f.attribute("overlap").as_string("all");
+        if (overlap != "all" && overlap != "longest") fail(f, "overlap must be \"all\" or \"longest\"");
+        facet.longest_match = overlap == "longest";
 
         std::set<std::string> concept_ids;
         for (auto c : f.children()) {
@@ -239,8 +242,8 @@ struct CueMatch {
     size_t concept_index = 0, cue = 0;
 };
 
-// Every cue occurrence in `words`, less those inside a longer occurrence of
-// another concept's cue: "Guinea" in "Papua New Guinea", "Republic of Korea" in
+// Every cue occurrence in `words`; for a facet with overlap="longest", less
+// those inside a longer occurrence of another concept's cue: "Guinea" in "Papua New Guinea", "Republic of Korea" in
 // "Democratic People's Republic of Korea" count for the longer name only.
 // Cues of one concept may nest ("Ghana", "Republic of Ghana"): both count.
 // Cost: linear in the words, plus a sort of the matches.
@@ -259,6 +262,7 @@ std::vector<CueMatch> longest_matches(const Facet& facet,
     }
     // By start, longer first; keep the two furthest-reaching matches of
     // different concepts seen so far, so each match asks one question.
+    if (!facet.longest_match) return found;
     std::sort(found.begin(), found.end(), [](const CueMatch& a, const CueMatch& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });

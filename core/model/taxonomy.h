@@ -37,6 +37,10 @@ struct Facet {
     bool multi = true;
     bool classify = false;   // tag documents from cues
     int threshold = 3;
+    // overlap="longest": a cue inside a longer cue of another concept does not
+    // count ("Guinea" in "Papua New Guinea"): names. The default ("all") lets
+    // subjects nest ("non-renewable biomass" is clean cooking and a baseline term).
+    bool longest_match = false;
     std::vector<Concept> concepts;
 
     const Concept* find(std::string_view concept_id) const;

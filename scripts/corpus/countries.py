@@ -15,7 +15,7 @@ weight 2; names listed as weak (also a person's name, a bird, a US state, part
 of another country's name) weight 1. Threshold 4: a name once in the title, or
 twice in the text, tags a record; a weak name needs four mentions or the title.
 A cue inside a longer cue of another country ("Guinea" in "Papua New Guinea")
-does not count (the taxonomy's classifier takes the longest match).
+does not count (the facet's overlap="longest").
 Standard library only; the output depends only on the table.
 """
 
@@ -95,7 +95,8 @@ def block(countries):
         "       Cues: every name longer than two letters, weight 2 (weight 1 for names that are also",
         "       words or other places); threshold %d. Arrangements set host and acquirer explicitly. " % THRESHOLD
         + END,
-        '  <facet id="country" label="Country (Party)" multi="true" classify="cues" threshold="%d">' % THRESHOLD,
+        '  <facet id="country" label="Country (Party)" multi="true" classify="cues" threshold="%d" overlap="longest">'
+        % THRESHOLD,
     ]
     for c in countries:
         lines.append("    <concept id=%s label=%s>" % (quoteattr(c.id), quoteattr(c.label)))

@@ -132,7 +132,7 @@ def arrangement_record(key, rows, resolver):
     if all(r["source_kind"] == "community" for r in rows):
         summary += " Known only from community sources: reported, not confirmed officially."
     rec.add("summary", summary)
-    lines = [summary]
+    lines = []  # the text adds to the summary; it does not repeat it (cues would count twice)
     if detail and concept != "other-instrument":
         lines.append("The source calls it: %s." % detail)
     elif detail:
@@ -186,7 +186,7 @@ def partners_record(acquirer, keys, groups, resolver):
                "Listed by kind below, each with its date and how sure its source is; the arrangement records give "
                "the sources." % (al, len(keys), len(hosts), ", ".join(resolver.label(h) for h in hosts)))
     rec.add("summary", summary)
-    lines = [summary]
+    lines = []
     for concept, words in PLURALS:
         mine = sorted((k for k in keys if k[2] == concept), key=lambda k: (record_date(groups[k]) or "9999", resolver.label(k[0])))
         if not mine:
@@ -265,7 +265,7 @@ def transfer_record(r, n, resolver, groups):
     if not linked and acquirer:
         s += " The fact lists hold no arrangement between %s and %s." % (hl, al)
     rec.add("summary", s)
-    text = s + "\nSource address: %s" % clean(r["source"])
+    text = "Source address: %s" % clean(r["source"])
     if clean(r["note"]):
         text += "\nFact-list note: " + sentence(clean(r["note"]))
     rec.add("text", text)
@@ -333,8 +333,7 @@ def capacity_record(r, summaries, resolver):
     if url.startswith("https://") or url.startswith("http://"):
         rec.add("url", url)
     rec.add("summary", summary)
-    lines = [summary,
-             "Provider: %s." % clean(r["provider"]),
+    lines = ["Provider: %s." % clean(r["provider"]),
              "Kind: %s. Audience: %s." % (clean(r["kind"]), clean(r["audience"]))]
     if region:
         lines.append("Where: %s." % region)
@@ -404,7 +403,7 @@ def cdm_transition(facts, tally):
         rec.add("summary", s)
         series = ["- %s: %s" % (human_date(clean(o["date_as_of"])), transition_title(o))
                   for o in rows if o is not r]
-        text = s + "\nSource address: %s" % clean(r["source"])
+        text = "Source address: %s" % clean(r["source"])
         if clean(r["note"]):
             text += "\nFact-list note: " + sentence(clean(r["note"]))
         text += "\nThe other figures of this series:\n" + "\n".join(series)

@@ -98,7 +98,7 @@ def new_document(r, rule, meeting_n):
     s += (" The fact lists give no document symbol or version for it, and it is not confirmed from an "
           "official UNFCCC document, so no status is claimed.")
     rec.add("summary", s)
-    text = s + "\nSource address: %s" % clean(r["source"])
+    text = "Source address: %s" % clean(r["source"])
     if clean(r["note"]):
         text += "\nFact-list note: " + sentence(clean(r["note"]))
     rec.add("text", text)
@@ -253,21 +253,23 @@ def date_range(first, last):
     return "%s to %s" % (" ".join(a), " ".join(b))
 
 
-def meeting_words(m):
+def meeting_words(m, city_only=False):
     parts = []
     if m.first and m.last:
         parts.append(date_range(m.first, m.last))
     elif m.last:
         parts.append("ending %s" % human_date(m.last))
     if m.place:
-        parts.append("in " + m.place)
+        parts.append("in " + (m.place.split(",")[0] if city_only else m.place))
     return ", ".join(parts)
 
 
 def meeting_record(m):
     c = code(m.n)
     rec = Record("a6-4-sb-meeting-%03d" % m.n)
-    when = meeting_words(m)
+    # The city only: the country of the venue is not what the meeting is about
+    # (it would tag every Bonn meeting "Germany"); keywords keep the country.
+    when = meeting_words(m, city_only=True)
     official_dates = m.dates_kind == "official"
     rec.add("title", "Supervisory Body meeting %s%s" % (c, (" (" + when + ")") if when and official_dates else ""))
     rec.add("type", "meeting")
@@ -292,7 +294,6 @@ def meeting_record(m):
     if scheduled:
         s += " It is a scheduled meeting, reported by a community wiki (unverified)."
     rec.add("summary", s)
-    lines.append(s)
     if m.docs:
         lines.append("Documents:")
         lines.extend(doc_line(d) for d in m.docs)

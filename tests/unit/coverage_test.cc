@@ -219,7 +219,7 @@ TEST_CASE("the country facet tags a text that names countries, and not every wor
 }
 
 TEST_CASE("a cue inside a longer cue of another concept counts for the longer one only", "[coverage][taxonomy]") {
-    auto tax = Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" classify="cues" threshold="2">
+    auto tax = Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" classify="cues" threshold="2" overlap="longest">
       <concept id="gn" label="Guinea"><cue weight="2">Guinea</cue></concept>
       <concept id="pg" label="Papua New Guinea"><cue weight="2">Papua New Guinea</cue></concept>
       <concept id="gh" label="Ghana"><cue>Ghana</cue><cue>Republic of Ghana</cue></concept>
@@ -230,6 +230,14 @@ TEST_CASE("a cue inside a longer cue of another concept counts for the longer on
     CHECK(classify("Papua New Guinea and Guinea") == std::vector<std::string>{"gn", "pg"});
     // Cues of one concept may nest: both count (1 + 1 reaches 2).
     CHECK(classify("the Republic of Ghana") == std::vector<std::string>{"gh"});
+    // Without overlap="longest" (subjects, not names) nested cues of other concepts count.
+    auto subjects = Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" classify="cues" threshold="2">
+      <concept id="gn" label="Guinea"><cue weight="2">Guinea</cue></concept>
+      <concept id="pg" label="Papua New Guinea"><cue weight="2">Papua New Guinea</cue></concept>
+    </facet></taxonomy>)", "t.xml");
+    CHECK(subjects.classify(*subjects.facet("c"), text::words("Papua New Guinea"), {}) == std::vector<std::string>{"gn", "pg"});
+    CHECK_THROWS_WITH(Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" overlap="some"/></taxonomy>)", "t.xml"),
+                      Catch::Contains("overlap"));
 }
 
 TEST_CASE("a facet with more values than a 64-bit word is counted exactly and filters", "[coverage][facets]") {
