@@ -116,6 +116,9 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
         std::string overlap = f.attribute("overlap").as_string("all");
         if (overlap != "all" && overlap != "longest") fail(f, "overlap must be \"all\" or \"longest\"");
         facet.longest_match = overlap == "longest";
+        int max_concepts = f.attribute("max-concepts").as_int(0);
+        if (max_concepts < 0) fail(f, "max-concepts must be 0 (no limit) or a positive integer");
+        facet.max_concepts = static_cast<size_t>(max_concepts);
 
         std::set<std::string> concept_ids;
         for (auto c : f.children()) {
@@ -243,9 +246,8 @@ struct CueMatch {
 };
 
 // Every cue occurrence in `words`; for a facet with overlap="longest", less
-// those inside a longer occurrence of another concept's cue: "Guinea" in "Papua New Guinea", "Republic of Korea" in
-// "Democratic People's Republic of Korea" count for the longer name only.
-// Cues of one concept may nest ("Ghana", "Republic of Ghana"): both count.
+// those inside a longer occurrence: "Guinea" in "Papua New Guinea" counts for
+// the longer name only, and "Ghana" in "Republic of Ghana" once, not twice.
 // Cost: linear in the words, plus a sort of the matches.
 std::vector<CueMatch> longest_matches(const Facet& facet,
                                       const std::unordered_multimap<std::string, std::pair<size_t, size_t>>& index,
@@ -260,24 +262,18 @@ std::vector<CueMatch> longest_matches(const Facet& facet,
                 found.push_back({i, i + cue.words.size(), it->second.first, it->second.second});
         }
     }
-    // By start, longer first; keep the two furthest-reaching matches of
-    // different concepts seen so far, so each match asks one question.
     if (!facet.longest_match) return found;
+    // By start, longer first: a match is inside a longer one when an earlier
+    // match reaches at least as far (and is not the same span).
     std::sort(found.begin(), found.end(), [](const CueMatch& a, const CueMatch& b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
     std::vector<CueMatch> kept;
-    const CueMatch* reach[2] = {nullptr, nullptr};  // [0] furthest; [1] furthest of another concept than [0]
+    const CueMatch* reach = nullptr;  // the furthest-reaching match so far
     for (const auto& m : found) {
-        const CueMatch* other = reach[0] && reach[0]->concept_index != m.concept_index ? reach[0] : reach[1];
-        bool inside = other && other->end >= m.end && (other->start < m.start || other->end > m.end);
+        bool inside = reach && reach->end >= m.end && (reach->start < m.start || reach->end > m.end);
         if (!inside) kept.push_back(m);
-        if (!reach[0] || m.end > reach[0]->end) {
-            if (reach[0] && reach[0]->concept_index != m.concept_index) reach[1] = reach[0];
-            reach[0] = &m;
-        } else if (m.concept_index != reach[0]->concept_index && (!reach[1] || m.end > reach[1]->end)) {
-            reach[1] = &m;
-        }
+        if (!reach || m.end > reach->end) reach = &m;
     }
     return kept;
 }
@@ -304,6 +300,7 @@ std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vecto
     std::vector<size_t> order;
     for (size_t i = 0; i < score.size(); ++i)
         if (score[i] >= facet.threshold) order.push_back(i);
+    if (facet.max_concepts > 0 && order.size() > facet.max_concepts) return {};
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
     if (!facet.multi && order.size() > 1) order.resize(1);
     std::vector<std::string> out;

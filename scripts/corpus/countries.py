@@ -14,8 +14,10 @@ alternative name longer than two letters ("US" would match the word "us"),
 weight 2; names listed as weak (also a person's name, a bird, a US state, part
 of another country's name) weight 1. Threshold 4: a name once in the title, or
 twice in the text, tags a record; a weak name needs four mentions or the title.
-A cue inside a longer cue of another country ("Guinea" in "Papua New Guinea")
-does not count (the facet's overlap="longest").
+A text in which more than 15 countries reach that is a list of Parties (a
+budget table, a report's list of statements) and is tagged with none.
+A cue inside a longer cue ("Guinea" in "Papua New Guinea", "Ghana" in
+"Republic of Ghana") does not count (the facet's overlap="longest").
 Standard library only; the output depends only on the table.
 """
 
@@ -31,6 +33,7 @@ TABLE = os.path.join(HERE, "countries.tsv")
 BEGIN = "<!-- BEGIN countries"
 END = "END countries -->"
 THRESHOLD = 4
+MAX_CONCEPTS = 15  # more countries than this in one text: a list of Parties, tagged with none
 
 
 class Country:
@@ -95,8 +98,8 @@ def block(countries):
         "       Cues: every name longer than two letters, weight 2 (weight 1 for names that are also",
         "       words or other places); threshold %d. Arrangements set host and acquirer explicitly. " % THRESHOLD
         + END,
-        '  <facet id="country" label="Country (Party)" multi="true" classify="cues" threshold="%d" overlap="longest">'
-        % THRESHOLD,
+        '  <facet id="country" label="Country (Party)" multi="true" classify="cues" threshold="%d" overlap="longest" '
+        'max-concepts="%d">' % (THRESHOLD, MAX_CONCEPTS),
     ]
     for c in countries:
         lines.append("    <concept id=%s label=%s>" % (quoteattr(c.id), quoteattr(c.label)))

@@ -227,9 +227,10 @@ TEST_CASE("a cue inside a longer cue of another concept counts for the longer on
     const Facet& f = *tax.facet("c");
     auto classify = [&](const std::string& text) { return tax.classify(f, text::words(text), {}); };
     CHECK(classify("Papua New Guinea") == std::vector<std::string>{"pg"});
-    CHECK(classify("Papua New Guinea and Guinea") == std::vector<std::string>{"gn", "pg"});
-    // Cues of one concept may nest: both count (1 + 1 reaches 2).
-    CHECK(classify("the Republic of Ghana") == std::vector<std::string>{"gh"});
+    CHECK(classify("Papua New Guinea and Guinea") == std::vector<std::string>{"gn", "pg"});  // equal scores: taxonomy order
+    // Nested cues of one concept count once: one mention is 1, below the threshold; two reach it.
+    CHECK(classify("the Republic of Ghana").empty());
+    CHECK(classify("the Republic of Ghana; Ghana") == std::vector<std::string>{"gh"});
     // Without overlap="longest" (subjects, not names) nested cues of other concepts count.
     auto subjects = Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" classify="cues" threshold="2">
       <concept id="gn" label="Guinea"><cue weight="2">Guinea</cue></concept>
@@ -238,6 +239,14 @@ TEST_CASE("a cue inside a longer cue of another concept counts for the longer on
     CHECK(subjects.classify(*subjects.facet("c"), text::words("Papua New Guinea"), {}) == std::vector<std::string>{"gn", "pg"});
     CHECK_THROWS_WITH(Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" overlap="some"/></taxonomy>)", "t.xml"),
                       Catch::Contains("overlap"));
+    // max-concepts: a text naming more concepts than that is a list, and gets none of them.
+    auto lists = Taxonomy::parse(R"(<taxonomy><facet id="c" label="C" classify="cues" threshold="1" max-concepts="2">
+      <concept id="a" label="A"><cue>alpha</cue></concept>
+      <concept id="b" label="B"><cue>beta</cue></concept>
+      <concept id="g" label="G"><cue>gamma</cue></concept>
+    </facet></taxonomy>)", "t.xml");
+    CHECK(lists.classify(*lists.facet("c"), text::words("alpha beta"), {}).size() == 2);
+    CHECK(lists.classify(*lists.facet("c"), text::words("alpha beta gamma"), {}).empty());
 }
 
 TEST_CASE("a facet with more values than a 64-bit word is counted exactly and filters", "[coverage][facets]") {
