@@ -146,7 +146,7 @@ def arrangement_record(key, rows, resolver):
             line += ". Fact-list note: " + sentence(clean(r["note"]))
         lines.append(line)
     rec.add("text", "\n".join(lines))
-    rec.addall("keywords", programmes + ["cooperative approaches", "ITMO"])
+    rec.addall("keywords", programmes + ["cooperative approaches"])
     return rec
 
 
@@ -175,7 +175,9 @@ def partners_record(acquirer, keys, groups, resolver):
     has Singapore signed implementation agreements with"."""
     al = resolver.label(acquirer)
     rec = Record("a6-2-partners-%s" % acquirer)
-    rec.add("title", "%s: Article 6.2 arrangements with host countries, by kind" % al)
+    lower_first = lambda w: w if w.split()[0].isupper() else w[0].lower() + w[1:]
+    kinds = [lower_first(w.split(" signed")[0]) for c, w in PLURALS if any(k[2] == c for k in keys)]
+    rec.add("title", "%s: the countries it has Article 6.2 arrangements with (%s)" % (al, ", ".join(kinds)))
     rec.add("type", "arrangement")
     rec.add("mechanism", "article-6.2")
     rec.addall("country", [acquirer] + sorted({h for h, _, _ in keys}, key=resolver.label))
@@ -228,17 +230,33 @@ def event_topics(event):
     return ["registries-tracking"]
 
 
+# The event's kind in a title: short, without the acronyms and activity words
+# of the fact list's event cell (they are in the summary), so these small
+# records do not outrank the documents that define the terms.
+EVENT_WORDS = [
+    (r"^first a6\.4er issuance", "First issuance under Article 6.4"),
+    (r"authorization", "Authorization"),
+    (r"initial report", "Initial report"),
+    (r"^first jcm", "First JCM transfer"),
+    (r"^jcm", "JCM transfer"),
+    (r"^first transfer", "First transfer"),
+    (r"^issuance/transfer", "Issuance and transfer"),
+    (r"^transfer", "Transfer"),
+]
+
+
 def event_title(r, hl, al):
-    event = clean(r["event"])
-    event = event[0].upper() + event[1:]
-    e = event.lower()
-    if "authorization" in e:
-        who = "%s for %s" % (hl, al) if al else hl
-    elif "report" in e:
-        who = hl + (" and " + al if al else "")
+    e = clean(r["event"]).lower()
+    words = next((w for pattern, w in EVENT_WORDS if re.search(pattern, e)), None)
+    if words is None:
+        fail("a62_first_transfers.csv: no title words for the event '%s' (add it to EVENT_WORDS)" % r["event"])
+    if words == "Authorization":
+        who = "by %s for %s" % (hl, al) if al else "by " + hl
+    elif words == "Initial report":
+        who = "by " + hl
     else:
-        who = "%s to %s" % (hl, al) if al else hl
-    return "%s: %s, %s (%s)" % (event, who, clean(r["activity"]), human_date(clean(r["date"])))
+        who = "from %s to %s" % (hl, al) if al else "by " + hl
+    return "%s %s (%s)" % (words, who, human_date(clean(r["date"])))
 
 
 def transfer_record(r, n, resolver, groups):
@@ -257,7 +275,7 @@ def transfer_record(r, n, resolver, groups):
     rec.add("certainty", certainty(r["source_kind"]))
     rec.add("date", date)
     volume = clean(r["volume_tco2e"])
-    s = "%s on %s: %s." % (clean(r["event"])[0].upper() + clean(r["event"])[1:], human_date(date), clean(r["activity"]))
+    s = "%s, %s." % (event_title(r, hl, al).rsplit(" (", 1)[0], human_date(date))
     s += " Host Party %s%s." % (hl, (", acquiring Party " + al) if al else "; no acquiring Party named")
     s += (" Volume: %s tCO2e." % thousands(volume)) if volume else " No volume is given."
     s += " Source: %s." % sourced(r["source_kind"], r["source"])
@@ -265,12 +283,13 @@ def transfer_record(r, n, resolver, groups):
     if not linked and acquirer:
         s += " The fact lists hold no arrangement between %s and %s." % (hl, al)
     rec.add("summary", s)
-    text = "Source address: %s" % clean(r["source"])
+    text = "Event, as the fact list gives it: %s. Activity: %s." % (clean(r["event"]), clean(r["activity"]))
+    text += "\nSource address: %s" % clean(r["source"])
     if clean(r["note"]):
         text += "\nFact-list note: " + sentence(clean(r["note"]))
     rec.add("text", text)
     rec.addall("cites", linked)
-    rec.addall("keywords", ["ITMO", "cooperative approaches"])
+    rec.addall("keywords", ["cooperative approaches"])
     return rec
 
 
@@ -366,15 +385,12 @@ def transition_title(r):
     d = human_date(clean(r["date_as_of"]))
     measure = clean(r["measure"])
     if measure == "transition requests correctly submitted":
-        what = "%s CDM project activities and %s programmes of activities had requested transition" % (
-            thousands(r["project_activities"]), thousands(r["poas"]))
-        return "CDM transition to the Article 6.4 mechanism: %s (as of %s)" % (what, d)
+        what = "%s projects and %s PoAs" % (thousands(r["project_activities"]), thousands(r["poas"]))
+        return "CDM transition requests as of %s: %s" % (d, what)
     if measure == "host Party approvals secured by deadline":
-        return ("CDM transition to the Article 6.4 mechanism: %s CDM activities had host Party approval by "
-                "the deadline (as of %s)" % (thousands(r["project_activities"]), d))
+        return "CDM transition approvals by host Parties as of %s: %s" % (d, thousands(r["project_activities"]))
     if measure == "approved-transition activities using A6.4 methodologies":
-        return ("CDM transition to the Article 6.4 mechanism: %s of the transitioned CDM activities use "
-                "Article 6.4 methodologies (as of %s)" % (thousands(r["project_activities"]), d))
+        return "CDM transition with Article 6.4 methodologies as of %s: %s" % (d, thousands(r["project_activities"]))
     fail("cdm_transition.csv: no title rule for the measure '%s'" % measure)
 
 
@@ -383,11 +399,18 @@ def cdm_transition(facts, tally):
     ids = ["cdm-transition-%s" % clean(r["date_as_of"]) for r in rows]
     if len(set(ids)) != len(ids):
         fail("cdm_transition.csv: two rows of the same date")
+    latest = {}
+    for r in rows:
+        m = clean(r["measure"])
+        latest[m] = max(latest.get(m, ""), clean(r["date_as_of"]))
     out = []
     for r, rid in zip(rows, ids):
         rec = Record(rid)
         rec.add("title", transition_title(r))
         rec.add("type", "statistic")
+        newer = latest[clean(r["measure"])]
+        if newer != clean(r["date_as_of"]):
+            rec.add("status", "superseded")
         rec.addall("mechanism", ["article-6.4", "cdm"])
         rec.add("topic", "cdm-transition")
         rec.add("certainty", certainty(r["source_kind"]))
@@ -400,6 +423,8 @@ def cdm_transition(facts, tally):
         if missing:
             s += " Not given for this date: %s." % ", ".join(missing)
         s += " Source: %s." % sourced(r["source_kind"], r["source"])
+        if newer != clean(r["date_as_of"]):
+            s += " Superseded by the figure as of %s." % human_date(newer)
         rec.add("summary", s)
         series = ["- %s: %s" % (human_date(clean(o["date_as_of"])), transition_title(o))
                   for o in rows if o is not r]

@@ -25,12 +25,17 @@ RULES = [
     ("SBM 014", "(meeting held", ("meeting", None)),
     ("SB 010 (per", "Methodological framework", ("meeting", None)),
     ("SBM 015", "Standard: Demonstration of additionality", ("merge", ["a6-4-standard-additionality"])),
-    ("SBM 015", "Revised standard and procedure", ("new", "a6-4-sbm015-revised-cdm-transition-standard-procedure", "standard")),
-    ("SBM 015", "Revised activity cycle procedure", ("new", "a6-4-sbm015-revised-activity-cycle-procedure", "procedure")),
-    ("SBM 015", "Workplans 2025", ("new", "a6-4-sbm015-workplans-2025", "information-note")),
+    ("SBM 015", "Revised standard and procedure", ("new", "a6-4-sbm015-revised-cdm-transition-standard-procedure", "standard",
+                                                   "Revised standard and procedure for the transition of CDM activities (SBM 015)")),
+    ("SBM 015", "Revised activity cycle procedure", ("new", "a6-4-sbm015-revised-activity-cycle-procedure", "procedure",
+                                                     "Revised activity cycle procedure (SBM 015)")),
+    ("SBM 015", "Workplans 2025", ("new", "a6-4-sbm015-workplans-2025", "information-note",
+                                   "Workplans 2025 of the Supervisory Body and its expert panels (SBM 015)")),
     ("SBM 021", "(in-meeting documents", ("meeting", None)),
-    ("(not stated)", "N2O abatement", ("new", "a6-4-methodology-n2o-nitric-acid-reported", "methodology")),
-    ("SBM 022", "Grid-connected renewable", ("new", "a6-4-methodology-grid-renewable-electricity-reported", "methodology")),
+    ("(not stated)", "N2O abatement", ("new", "a6-4-methodology-n2o-nitric-acid-reported", "methodology",
+                                       "Methodology for N2O abatement in nitric acid production (reported)")),
+    ("SBM 022", "Grid-connected renewable", ("new", "a6-4-methodology-grid-renewable-electricity-reported", "methodology",
+                                             "Methodology for grid-connected renewable electricity (reported)")),
     ("SBM 023", "(scheduled)", ("meeting", None)),
 ]
 
@@ -80,10 +85,9 @@ class Meeting:
 
 
 def new_document(r, rule, meeting_n):
-    rid, rtype = rule[1], rule[2]
+    rid, rtype, title = rule[1], rule[2], rule[3]
     rec = Record(rid)
-    title = clean(r["title"])
-    rec.add("title", title + (" (reported)" if r["source_kind"] == "community" else ""))
+    rec.add("title", title)
     rec.add("type", rtype)
     rec.add("mechanism", "article-6.4")
     rec.add("certainty", certainty(r["source_kind"]))
@@ -93,6 +97,7 @@ def new_document(r, rule, meeting_n):
         s = "A secondary summary (%s) reports %s %s." % (source_name(r["source"]), what, where)
     else:
         s = "Reported by %s, unverified: %s %s." % (source_name(r["source"]), what, where)
+    s += " The source's words: '%s'." % clean(r["title"])
     if clean(r["date"]):
         s += " Date given: %s." % human_date(clean(r["date"]))
     s += (" The fact lists give no document symbol or version for it, and it is not confirmed from an "
