@@ -64,6 +64,23 @@ bool valid_id(std::string_view id) {
     return true;
 }
 
+// How a facet's cues tag records: classify, threshold, overlap, max-concepts.
+// An empty string, or what is wrong.
+std::string read_cue_rules(const pugi::xml_node& f, Facet& facet) {
+    std::string classify = f.attribute("classify").as_string("none");
+    if (classify != "cues" && classify != "none") return "classify must be \"cues\" or \"none\"";
+    facet.classify = classify == "cues";
+    facet.threshold = f.attribute("threshold").as_int(3);
+    if (facet.threshold < 1) return "threshold must be a positive integer";
+    std::string overlap = f.attribute("overlap").as_string("all");
+    if (overlap != "all" && overlap != "longest") return "overlap must be \"all\" or \"longest\"";
+    facet.longest_match = overlap == "longest";
+    int max_concepts = f.attribute("max-concepts").as_int(0);
+    if (max_concepts < 0) return "max-concepts must be 0 (no limit) or a positive integer";
+    facet.max_concepts = static_cast<size_t>(max_concepts);
+    return {};
+}
+
 }  // namespace
 
 const Concept* Facet::find(std::string_view concept_id) const {
@@ -108,17 +125,7 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
         std::string multi = f.attribute("multi").as_string("true");
         if (multi != "true" && multi != "false") fail(f, "multi must be \"true\" or \"false\"");
         facet.multi = multi == "true";
-        std::string classify = f.attribute("classify").as_string("none");
-        if (classify != "cues" && classify != "none") fail(f, "classify must be \"cues\" or \"none\"");
-        facet.classify = classify == "cues";
-        facet.threshold = f.attribute("threshold").as_int(3);
-        if (facet.threshold < 1) fail(f, "threshold must be a positive integer");
-        std::string overlap = f.attribute("overlap").as_string("all");
-        if (overlap != "all" && overlap != "longest") fail(f, "overlap must be \"all\" or \"longest\"");
-        facet.longest_match = overlap == "longest";
-        int max_concepts = f.attribute("max-concepts").as_int(0);
-        if (max_concepts < 0) fail(f, "max-concepts must be 0 (no limit) or a positive integer");
-        facet.max_concepts = static_cast<size_t>(max_concepts);
+        if (std::string why = read_cue_rules(f, facet); !why.empty()) fail(f, why);
 
         std::set<std::string> concept_ids;
         for (auto c : f.children()) {
