@@ -65,6 +65,11 @@ const char* const CATALOG = R"(<?xml version="1.0"?>
     <status>held</status>
     <date>2022-09-22</date>
     <cites>A6.4-SB002-A01</cites>
+    <cites>a6-4-standard-test-additionality</cites>
+  </record>
+  <record id="a6-4-standard-test-additionality">
+    <title>Standard: demonstration of additionality (a symbol-less document)</title>
+    <type>standard</type>
   </record>
   <record>
     <title>Recommendation: Rules of procedure of the Supervisory Body</title>
@@ -191,9 +196,17 @@ TEST_CASE("capacity-building, meeting and statistic records are typed and facete
     auto meeting = searcher().document("a6-4-sb-meeting-002");
     REQUIRE(meeting);
     CHECK(meeting->record.first("type") == "meeting");
-    REQUIRE(meeting->cites.size() == 1);
-    REQUIRE(meeting->cites.front().second);
-    CHECK(meeting->cites.front().second->id == "a6-4-sb002-a01-v2-0");
+    REQUIRE(meeting->cites.size() == 2);
+    REQUIRE(meeting->cites[0].second);
+    CHECK(meeting->cites[0].second->id == "a6-4-sb002-a01-v2-0");
+    // A document without a symbol is cited by its id (an id that looks like an
+    // Article 6.4 code must stay an id, not become a symbol).
+    REQUIRE(meeting->cites[1].second);
+    CHECK(meeting->cites[1].second->id == "a6-4-standard-test-additionality");
+    auto doc = searcher().document("a6-4-standard-test-additionality");
+    REQUIRE(doc);
+    REQUIRE(doc->cited_by.size() == 1);
+    CHECK(doc->cited_by.front().id == "a6-4-sb-meeting-002");
     for (const char* type : {"arrangement", "transfer", "capacity-building", "meeting", "statistic"}) {
         INFO(type);
         CHECK(search({{"type", type}}).total >= 1);
