@@ -13,7 +13,7 @@ import os
 import re
 
 from catalog_xml import Record, clean, slug
-from sourcing import certainty, fail, human_date, sentence, sourced, thousands
+from sourcing import according, certainty, fail, human_date, sentence, sourced, thousands
 
 
 def read_rows(facts, name):
@@ -89,8 +89,8 @@ def dates_sentence(rows):
         return "No source in the fact lists gives the date it was signed."
     distinct = sorted({d for d, _ in dated})
     if len(distinct) == 1:
-        whose = "; ".join(sourced(r["source_kind"], r["source"]) for _, r in dated)
-        return "Signed %s, according to %s." % (human_date(distinct[0]), whose)
+        whose = "; ".join(according(r["source_kind"], r["source"]) for _, r in dated)
+        return "Signed %s, %s." % (human_date(distinct[0]), whose)
     parts = ["%s (%s)" % (human_date(d), sourced(r["source_kind"], r["source"])) for d, r in dated]
     return ("The sources give different dates: %s. Both are shown; they may describe one "
             "instrument or two." % " and ".join(parts))
@@ -128,7 +128,7 @@ def arrangement_record(key, rows, resolver):
     summary += " " + dates_sentence(rows)
     for r in rows:
         if re.search(r"disagree", r["note"], re.I):
-            summary += " The sources disagree (fact-list note): " + sentence(clean(r["note"]))
+            summary += " The sources disagree (fact-list note): " + sentence(re.sub(r"^DISAGREEMENT:\s*", "", clean(r["note"])))
     if all(r["source_kind"] == "community" for r in rows):
         summary += " Known only from community sources: reported, not confirmed officially."
     rec.add("summary", summary)

@@ -39,6 +39,14 @@ def sourced(kind, src):
     fail("unknown source_kind '%s' (official, secondary or community)" % kind)
 
 
+def according(kind, src):
+    """The same, after a fact: 'according to an official page (fdfa.admin.ch)',
+    'as reported by looppng.com (unverified)'."""
+    if kind == "community":
+        return "as reported by %s (unverified)" % source_name(src)
+    return "according to " + sourced(kind, src)
+
+
 def certainty(kind):
     if kind not in CERTAINTY:
         fail("unknown source_kind '%s' (official, secondary or community)" % kind)
