@@ -426,8 +426,7 @@ def cdm_transition(facts, tally):
         if newer != clean(r["date_as_of"]):
             s += " Superseded by the figure as of %s." % human_date(newer)
         rec.add("summary", s)
-        series = ["- %s: %s" % (human_date(clean(o["date_as_of"])), transition_title(o))
-                  for o in rows if o is not r]
+        series = ["- " + transition_title(o) for o in rows if o is not r]
         text = "Source address: %s" % clean(r["source"])
         if clean(r["note"]):
             text += "\nFact-list note: " + sentence(clean(r["note"]))
