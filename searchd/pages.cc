@@ -28,7 +28,7 @@ using parts::thousands;
 namespace {
 
 const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl", "search.tpl",
-                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl"};
+                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl", "arrangements.tpl"};
 
 std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
     if (const Facet* f = tax.facet(facet))
@@ -370,7 +370,7 @@ void links_part(TemplateDictionary& dict, const DocumentView& v, const Taxonomy&
         dict.ShowSection("HAS_CITES");
         for (const auto& [symbol, target] : v.cites) {
             auto* cd = dict.AddSectionDictionary("CITE");
-            cd->SetValue("CITED_SYMBOL", symbol);
+            cd->SetValue("CITED_SYMBOL", target && target->id == symbol ? "" : symbol);  // a record cited by its id: its title says it
             if (target) ref_values(cd->AddSectionDictionary("CITE_FOUND"), *target, tax);
             else cd->ShowSection("CITE_MISSING");
         }

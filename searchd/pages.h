@@ -60,6 +60,7 @@ public:
     // Without `reader`, the record's metadata and links only.
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
+    std::string arrangements(const ArrangementsOverview& o, const Taxonomy& tax);  // pages_arrangements.cc
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
 

@@ -94,6 +94,9 @@ void SearchServer::routes() {
         s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
         s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
         s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy()); }));
+        s.Get("/arrangements", page(Route::page_arrangements, [this](Lease& l, Req, Res) {
+            return pages_->arrangements(l->arrangements(), l->taxonomy());
+        }));
         s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
             return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
         }));

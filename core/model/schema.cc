@@ -48,6 +48,18 @@ std::vector<FacetField> make_declared() {
         f.display = Display::hidden;
         f.label = "Asked by";
     });
+    // Article 6.2 arrangements and their transfers: the Parties in their roles
+    // (values are country concepts; the `country` facet holds both).
+    add(concepts("host", "XH", NO_SLOT, false, "host Party of an Article 6.2 arrangement or transfer"), [](FacetField& f) {
+        f.values_of = "country";
+        f.display = Display::hidden;
+        f.label = "Host Party";
+    });
+    add(concepts("acquirer", "XA", NO_SLOT, false, "acquiring Party of an Article 6.2 arrangement or transfer"), [](FacetField& f) {
+        f.values_of = "country";
+        f.display = Display::hidden;
+        f.label = "Acquiring Party";
+    });
     add(concepts("topic", "XC", 4, true, "topic"), [](FacetField& f) {
         f.plural = "Topics";
         f.text = true;

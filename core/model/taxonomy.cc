@@ -64,6 +64,23 @@ bool valid_id(std::string_view id) {
     return true;
 }
 
+// How a facet's cues tag records: classify, threshold, overlap, max-concepts.
+// An empty string, or what is wrong.
+std::string read_cue_rules(const pugi::xml_node& f, Facet& facet) {
+    std::string classify = f.attribute("classify").as_string("none");
+    if (classify != "cues" && classify != "none") return "classify must be \"cues\" or \"none\"";
+    facet.classify = classify == "cues";
+    facet.threshold = f.attribute("threshold").as_int(3);
+    if (facet.threshold < 1) return "threshold must be a positive integer";
+    std::string overlap = f.attribute("overlap").as_string("all");
+    if (overlap != "all" && overlap != "longest") return "overlap must be \"all\" or \"longest\"";
+    facet.longest_match = overlap == "longest";
+    int max_concepts = f.attribute("max-concepts").as_int(0);
+    if (max_concepts < 0) return "max-concepts must be 0 (no limit) or a positive integer";
+    facet.max_concepts = static_cast<size_t>(max_concepts);
+    return {};
+}
+
 }  // namespace
 
 const Concept* Facet::find(std::string_view concept_id) const {
@@ -108,11 +125,7 @@ Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {
         std::string multi = f.attribute("multi").as_string("true");
         if (multi != "true" && multi != "false") fail(f, "multi must be \"true\" or \"false\"");
         facet.multi = multi == "true";
-        std::string classify = f.attribute("classify").as_string("none");
-        if (classify != "cues" && classify != "none") fail(f, "classify must be \"cues\" or \"none\"");
-        facet.classify = classify == "cues";
-        facet.threshold = f.attribute("threshold").as_int(3);
-        if (facet.threshold < 1) fail(f, "threshold must be a positive integer");
+        if (std::string why = read_cue_rules(f, facet); !why.empty()) fail(f, why);
 
         std::set<std::string> concept_ids;
         for (auto c : f.children()) {
@@ -231,6 +244,49 @@ const Facet* Taxonomy::facet(std::string_view id) const {
     return nullptr;
 }
 
+namespace {
+
+// One cue found in a word list: where, how long, which concept and cue.
+struct CueMatch {
+    size_t start = 0, end = 0;
+    size_t concept_index = 0, cue = 0;
+};
+
+// Every cue occurrence in `words`; for a facet with overlap="longest", less
+// those inside a longer occurrence: "Guinea" in "Papua New Guinea" counts for
+// the longer name only, and "Ghana" in "Republic of Ghana" once, not twice.
+// Cost: linear in the words, plus a sort of the matches.
+std::vector<CueMatch> longest_matches(const Facet& facet,
+                                      const std::unordered_multimap<std::string, std::pair<size_t, size_t>>& index,
+                                      const std::vector<std::string>& words) {
+    std::vector<CueMatch> found;
+    for (size_t i = 0; i < words.size(); ++i) {
+        auto [b, e] = index.equal_range(words[i]);
+        for (auto it = b; it != e; ++it) {
+            const Cue& cue = facet.concepts[it->second.first].cues[it->second.second];
+            if (i + cue.words.size() > words.size()) continue;
+            if (std::equal(cue.words.begin() + 1, cue.words.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
+                found.push_back({i, i + cue.words.size(), it->second.first, it->second.second});
+        }
+    }
+    if (!facet.longest_match) return found;
+    // By start, longer first: a match is inside a longer one when an earlier
+    // match reaches at least as far (and is not the same span).
+    std::sort(found.begin(), found.end(), [](const CueMatch& a, const CueMatch& b) {
+        return a.start != b.start ? a.start < b.start : a.end > b.end;
+    });
+    std::vector<CueMatch> kept;
+    const CueMatch* reach = nullptr;  // the furthest-reaching match so far
+    for (const auto& m : found) {
+        bool inside = reach && reach->end >= m.end && (reach->start < m.start || reach->end > m.end);
+        if (!inside) kept.push_back(m);
+        if (!reach || m.end > reach->end) reach = &m;
+    }
+    return kept;
+}
+
+}  // namespace
+
 std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vector<std::string>& body,
                                             const std::vector<std::string>& title) const {
     size_t fi = static_cast<size_t>(&facet - facets_.data());
@@ -239,15 +295,7 @@ std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vecto
     // occurrences[item][cue]
     std::map<std::pair<size_t, size_t>, int> body_hits, title_hits;
     auto scan = [&](const std::vector<std::string>& words, std::map<std::pair<size_t, size_t>, int>& hits) {
-        for (size_t i = 0; i < words.size(); ++i) {
-            auto [b, e] = index.equal_range(words[i]);
-            for (auto it = b; it != e; ++it) {
-                const Cue& cue = facet.concepts[it->second.first].cues[it->second.second];
-                if (i + cue.words.size() > words.size()) continue;
-                if (std::equal(cue.words.begin() + 1, cue.words.end(), words.begin() + static_cast<ptrdiff_t>(i) + 1))
-                    ++hits[it->second];
-            }
-        }
+        for (const auto& o : longest_matches(facet, index, words)) ++hits[{o.concept_index, o.cue}];
     };
     scan(body, body_hits);
     scan(title, title_hits);
@@ -259,6 +307,7 @@ std::vector<std::string> Taxonomy::classify(const Facet& facet, const std::vecto
     std::vector<size_t> order;
     for (size_t i = 0; i < score.size(); ++i)
         if (score[i] >= facet.threshold) order.push_back(i);
+    if (facet.max_concepts > 0 && order.size() > facet.max_concepts) return {};
     std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return score[a] > score[b]; });
     if (!facet.multi && order.size() > 1) order.resize(1);
     std::vector<std::string> out;

@@ -37,6 +37,14 @@ struct Facet {
     bool multi = true;
     bool classify = false;   // tag documents from cues
     int threshold = 3;
+    // overlap="longest": a cue inside a longer cue does not count ("Guinea" in
+    // "Papua New Guinea", "Ghana" in "Republic of Ghana"): names. The default ("all") lets
+    // subjects nest ("non-renewable biomass" is clean cooking and a baseline term).
+    bool longest_match = false;
+    // max-concepts="N": a text in which more than N concepts reach the
+    // threshold is a list of them (a budget table, a report's list of
+    // Parties), not about them: cues give it none. 0: no limit.
+    size_t max_concepts = 0;
     std::vector<Concept> concepts;
 
     const Concept* find(std::string_view concept_id) const;

@@ -41,18 +41,18 @@ void FacetCounter::take(const TableSpy& spy, Counts& counts) const {
 
 // The bits a document of a selected facet must have: its selected values,
 // and for the range facet the values inside the range.
-uint64_t FacetCounter::selection_mask(const schema::FacetField& f, size_t column, const SearchRequest& r) const {
-    uint64_t mask = ~uint64_t{0};
+FacetTable::Mask FacetCounter::selection_mask(const schema::FacetField& f, size_t column, const SearchRequest& r) const {
+    FacetTable::Mask mask(table_->columns()[column].words, ~uint64_t{0});
     auto sel = r.filters.find(f.id);
     if (sel != r.filters.end() && !sel->second.empty()) mask = table_->bits_of(column, sel->second);
     if (f.display == schema::Display::range && r.has_range()) {
-        uint64_t range = 0;
+        FacetTable::Mask range = table_->empty_mask(column);
         const auto& values = table_->columns()[column].values;
         for (size_t b = 0; b < values.size(); ++b) {
             int y = std::atoi(values[b].c_str());
-            if ((!r.year_from || y >= *r.year_from) && (!r.year_to || y <= *r.year_to)) range |= uint64_t{1} << b;
+            if ((!r.year_from || y >= *r.year_from) && (!r.year_to || y <= *r.year_to)) range[b / 64] |= uint64_t{1} << (b % 64);
         }
-        mask &= range;
+        for (size_t w = 0; w < mask.size(); ++w) mask[w] &= range[w];
     }
     return mask;
 }
@@ -64,7 +64,7 @@ void FacetCounter::count_with_table(const Xapian::Query& base, const SearchReque
     // Every facet with a selection, in one match without those facets'
     // filters: a document failing only facet F's filter counts for F.
     // Hidden facets (asked_by) are filters without counts: they stay in the query.
-    std::map<size_t, uint64_t> masks;
+    std::map<size_t, FacetTable::Mask> masks;
     SearchRequest rest = r;
     for (const auto* f : counted()) {
         int col = table_->column_of(f->id);

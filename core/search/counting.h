@@ -62,7 +62,7 @@ private:
     std::vector<const schema::FacetField*> counted() const;
     Xapian::Enquire counting_enquire(const Xapian::Query& q) const;
     void take(const TableSpy& spy, Counts& counts) const;
-    uint64_t selection_mask(const schema::FacetField& f, size_t column, const SearchRequest& r) const;
+    FacetTable::Mask selection_mask(const schema::FacetField& f, size_t column, const SearchRequest& r) const;
     void count_with_table(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, Counts& counts,
                           bool& exact) const;
     void count_slots(const Xapian::Query& q, const std::vector<const schema::FacetField*>& fields, Counts& counts,

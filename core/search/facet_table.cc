@@ -1,26 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/search/facet_table.h"
 
+#include <algorithm>
 #include <bit>
 
 namespace a6kb {
 
 std::shared_ptr<const FacetTable> FacetTable::build(const Xapian::Database& db, const std::vector<schema::FacetField>& fields) {
     auto table = std::make_shared<FacetTable>();
-    for (const auto& f : fields) table->columns_.push_back({f.id, f.prefix, {}, {}});
-    const size_t ncols = table->columns_.size();
-    table->bits_.assign((static_cast<size_t>(db.get_lastdocid()) + 1) * ncols, 0);
-    for (size_t c = 0; c < ncols; ++c) {
-        Column& col = table->columns_[c];
-        const std::string& prefix = col.prefix;
-        for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
-            std::string value = (*t).substr(prefix.size());
-            if (col.values.size() == 64) return nullptr;
-            int bit = static_cast<int>(col.values.size());
-            col.values.push_back(value);
-            col.index.emplace(value, bit);
-            for (auto p = db.postlist_begin(*t); p != db.postlist_end(*t); ++p)
-                table->bits_[static_cast<size_t>(*p) * ncols + c] |= uint64_t{1} << bit;
+    for (const auto& f : fields) {
+        Column col{f.id, f.prefix, {}, {}, table->stride_, 1};
+        for (auto t = db.allterms_begin(f.prefix); t != db.allterms_end(f.prefix); ++t) {
+            col.index.emplace((*t).substr(f.prefix.size()), static_cast<int>(col.values.size()));
+            col.values.push_back((*t).substr(f.prefix.size()));
+        }
+        col.words = std::max<size_t>(1, (col.values.size() + 63) / 64);
+        table->stride_ += col.words;
+        table->columns_.push_back(std::move(col));
+    }
+    table->zeros_.assign(table->stride_, 0);
+    table->bits_.assign((static_cast<size_t>(db.get_lastdocid()) + 1) * table->stride_, 0);
+    for (const Column& col : table->columns_) {
+        for (size_t bit = 0; bit < col.values.size(); ++bit) {
+            const std::string term = col.prefix + col.values[bit];
+            size_t word = col.offset + bit / 64;
+            uint64_t one = uint64_t{1} << (bit % 64);
+            for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p)
+                table->bits_[static_cast<size_t>(*p) * table->stride_ + word] |= one;
         }
     }
     return table;
@@ -32,13 +38,20 @@ int FacetTable::column_of(std::string_view facet) const {
     return -1;
 }
 
-uint64_t FacetTable::bits_of(size_t column, const std::vector<std::string>& values) const {
-    uint64_t m = 0;
+FacetTable::Mask FacetTable::bits_of(size_t column, const std::vector<std::string>& values) const {
+    Mask m = empty_mask(column);
     for (const auto& v : values) {
         auto it = columns_[column].index.find(v);
-        if (it != columns_[column].index.end()) m |= uint64_t{1} << it->second;
+        if (it != columns_[column].index.end()) m[static_cast<size_t>(it->second) / 64] |= uint64_t{1} << (it->second % 64);
     }
     return m;
+}
+
+bool FacetTable::intersects(Xapian::docid did, size_t column, const Mask& mask) const {
+    const uint64_t* words = row(did, column);
+    for (size_t w = 0; w < mask.size(); ++w)
+        if (words[w] & mask[w]) return true;
+    return false;
 }
 
 TableSpy::TableSpy(const FacetTable& table, std::vector<size_t> columns)
@@ -46,16 +59,20 @@ TableSpy::TableSpy(const FacetTable& table, std::vector<size_t> columns)
     for (size_t c : columns_) counts_[c].assign(table.columns()[c].values.size(), 0);
 }
 
-TableSpy::TableSpy(const FacetTable& table, std::map<size_t, uint64_t> filters)
+TableSpy::TableSpy(const FacetTable& table, std::map<size_t, FacetTable::Mask> filters)
     : table_(table), filters_(filters.begin(), filters.end()), counts_(table.columns().size()) {
     for (const auto& [c, mask] : filters_) counts_[c].assign(table.columns()[c].values.size(), 0);
 }
 
 void TableSpy::add(Xapian::docid did, size_t column) {
-    uint64_t m = table_.mask(did, column);
-    while (m) {
-        ++counts_[column][static_cast<size_t>(std::countr_zero(m))];
-        m &= m - 1;
+    const uint64_t* words = table_.row(did, column);
+    auto& counts = counts_[column];
+    for (size_t w = 0, n = table_.columns()[column].words; w < n; ++w) {
+        uint64_t m = words[w];
+        while (m) {
+            ++counts[w * 64 + static_cast<size_t>(std::countr_zero(m))];
+            m &= m - 1;
+        }
     }
 }
 
@@ -67,7 +84,7 @@ void TableSpy::operator()(const Xapian::Document& doc, double) {
     }
     size_t failed = 0, failed_column = 0;
     for (const auto& [c, mask] : filters_) {
-        if ((table_.mask(did, c) & mask) == 0) {
+        if (!table_.intersects(did, c, mask)) {
             if (++failed > 1) return;
             failed_column = c;
         }

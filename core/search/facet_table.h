@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// Facet values of every document, held in memory as one 64-bit mask per
-// facet per document id, for counting facets without reading value slots
+// Facet values of every document, held in memory as a bit mask per facet
+// per document id (one 64-bit word per 64 values the facet has in the index:
+// one word for most facets, four for 197 countries), for counting facets without reading value slots
 // (as Sphinx keeps its attributes). Built from the facet filter terms' posting
 // lists once per index revision; shared read-only by all searchers.
 //
@@ -30,26 +31,35 @@ public:
         std::string prefix;
         std::vector<std::string> values;             // bit i <-> values[i]
         std::unordered_map<std::string, int> index;  // value -> bit
+        size_t offset = 0;                           // first word of the column in a document's row
+        size_t words = 1;                            // 64-bit words of the column
     };
+    using Mask = std::vector<uint64_t>;              // one column's bits, `words` long
 
-    // nullptr when a facet has more than 64 distinct values (then counting
-    // falls back to value slots). Cost: one pass over the facet terms'
-    // posting lists; memory 8 bytes x facets x last docid.
+    // Cost: one pass over the facet terms' posting lists; memory 8 bytes x
+    // words of all columns x last docid.
     // One column per facet of `fields` (Taxonomy::fields).
     static std::shared_ptr<const FacetTable> build(const Xapian::Database& db, const std::vector<schema::FacetField>& fields);
 
     const std::vector<Column>& columns() const { return columns_; }
     int column_of(std::string_view facet) const;
-    uint64_t mask(Xapian::docid did, size_t column) const {
-        size_t at = static_cast<size_t>(did) * columns_.size() + column;
-        return at < bits_.size() ? bits_[at] : 0;
+    // The column's words of a document (all zero for a document the table does not know).
+    const uint64_t* row(Xapian::docid did, size_t column) const {
+        size_t at = static_cast<size_t>(did) * stride_ + columns_[column].offset;
+        return at + columns_[column].words <= bits_.size() ? bits_.data() + at : zeros_.data();
     }
+    // Whether a document has any of the bits of `mask` in the column.
+    bool intersects(Xapian::docid did, size_t column, const Mask& mask) const;
     // Bits of the given values in a column (unknown values have none).
-    uint64_t bits_of(size_t column, const std::vector<std::string>& values) const;
+    Mask bits_of(size_t column, const std::vector<std::string>& values) const;
+    // A column's mask with no bits set.
+    Mask empty_mask(size_t column) const { return Mask(columns_[column].words, 0); }
 
 private:
     std::vector<Column> columns_;
-    std::vector<uint64_t> bits_;  // docid * columns + column
+    size_t stride_ = 0;            // words per document, all columns
+    std::vector<uint64_t> bits_;   // docid * stride + column offset + word
+    std::vector<uint64_t> zeros_;  // a row of a document the table does not know
 };
 
 // Counts facet values of matching documents from a FacetTable.
@@ -62,7 +72,7 @@ private:
 class TableSpy : public Xapian::MatchSpy {
 public:
     TableSpy(const FacetTable& table, std::vector<size_t> columns);
-    TableSpy(const FacetTable& table, std::map<size_t, uint64_t> filters);
+    TableSpy(const FacetTable& table, std::map<size_t, FacetTable::Mask> filters);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     // counts[column][bit]
@@ -71,7 +81,7 @@ public:
 private:
     const FacetTable& table_;
     std::vector<size_t> columns_;
-    std::vector<std::pair<size_t, uint64_t>> filters_;
+    std::vector<std::pair<size_t, FacetTable::Mask>> filters_;
     std::vector<std::vector<size_t>> counts_;
     void add(Xapian::docid did, size_t column);
 };

@@ -152,6 +152,7 @@ public:
     std::vector<FacetResult> facet_overview();
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
     LabsOverview labs();
+    ArrangementsOverview arrangements();
 
     const Taxonomy& taxonomy() const { return snapshot_->taxonomy; }
     const SearchLimits& limits() const { return limits_; }

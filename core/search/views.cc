@@ -65,10 +65,15 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
             RecordRef ref = ref_of(db_.get_document(*it));
             if (!target || (ref.latest && !target->latest)) target = ref;
         }
+        // A record without a symbol of its own (an arrangement, a meeting) is cited by its id.
+        if (!target)
+            if (auto by_id = find(sym)) target = ref_of(*by_id);
         v.cites.emplace_back(sym, target);
     }
     std::set<std::string> seen{r.id};
-    for (const auto& sym : r.symbols) {
+    std::vector<std::string> cited_as = r.symbols;
+    cited_as.push_back(r.id);
+    for (const auto& sym : cited_as) {
         std::string ct = schema::term(schema::CITES, symbol_key(sym));
         for (auto it = db_.postlist_begin(ct); it != db_.postlist_end(ct); ++it) {
             RecordRef ref = ref_of(db_.get_document(*it));

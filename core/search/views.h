@@ -49,6 +49,16 @@ struct LabsOverview {
     std::vector<std::vector<size_t>> asked;     // asked[asker][addressed]: lab questions
 };
 
+// Article 6.2 arrangements: host Parties (rows) by acquiring Parties
+// (columns), each cell the number of arrangement records between the two.
+struct ArrangementsOverview {
+    std::vector<std::string> hosts;            // country ids with an arrangement as host, by label
+    std::vector<std::string> acquirers;        // country ids with one as acquirer, by label
+    std::vector<std::vector<size_t>> count;    // count[host][acquirer]
+    size_t arrangements = 0;                   // records of type arrangement with both roles
+    size_t transfers = 0;                      // records of type transfer
+};
+
 struct Suggestion {
     std::string text;   // what to put in the search box
     std::string kind;   // symbol | concept | title

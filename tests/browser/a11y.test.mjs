@@ -164,6 +164,11 @@ const AXE_PAGES = {
     await page.locator('details.cite summary').first().click();
   },
   labs: (page) => page.goto(url(PAGES.labs)),
+  arrangements: (page) => page.goto(url(PAGES.arrangements)),
+  'an arrangement, its roles and sources': (page) => page.goto(url('/doc/a6-2-gh-ch-bilateral-agreement')),
+  'results, the country facet open': async (page) => {
+    await page.goto(url('/search?q=agreement&country=gh'));
+  },
   about: (page) => page.goto(url(PAGES.about)),
   'error, not found (404)': (page) => page.goto(url('/no-such-page')),
   'error, bad parameter (400)': (page) => page.goto(url('/search?q=x&per_page=0')),
