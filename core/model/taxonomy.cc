@@ -77,7 +77,19 @@ Taxonomy Taxonomy::load(const std::filesystem::path& file) {
     if (!in) throw UserError("bad_taxonomy", file.string() + ": cannot read the taxonomy file");
     std::stringstream ss;
     ss << in.rdbuf();
-    return parse(ss.str(), file.string());
+    Taxonomy tax = parse(ss.str(), file.string());
+    const auto beside = file.parent_path() / "programmes.xml";
+    if (std::error_code ec; std::filesystem::is_regular_file(beside, ec)) tax.set_programmes(Programmes::load(beside));
+    return tax;
+}
+
+void Taxonomy::set_programmes(Programmes programmes) {
+    if (const Facet* f = facet("programme"))
+        for (const auto& p : programmes.list())
+            if (!f->find(p.id))
+                throw UserError("bad_programmes", "programme '" + p.id +
+                                                      "' has no concept of that id in the taxonomy's facet 'programme'");
+    programmes_ = std::move(programmes);
 }
 
 Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {

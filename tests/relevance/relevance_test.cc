@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The relevance suite: the shipped corpus, indexed as scripts/run does, and the
+// The relevance suite: the shipped corpus, indexed as scripts/run does (with
+// tests/fixtures/programmes beside it: Verra, Gold Standard and JCM texts in
+// their programmes' layouts, which no fact file supports shipping), and the
 // queries of queries.tsv, in classes (dna, developer, community, misspelling,
 // acronym, version, question). Each query is a test case of its own,
 // "relevance: CLASS: QUERY", that fails when one of its expected records is not
@@ -112,7 +114,7 @@ public:
             if (w == Which::realdocs && !std::filesystem::exists(shared)) return;  // the index step found no realdocs
             db_ = shared;
         } else {
-            std::vector<std::filesystem::path> paths = {A6KB_CORPUS};
+            std::vector<std::filesystem::path> paths = {A6KB_CORPUS, std::string(A6KB_FIXTURES) + "/programmes"};
             if (w == Which::realdocs) {
                 const char* env = std::getenv("A6KB_REALDOCS");
                 if (!env || !*env || !std::filesystem::is_directory(env)) return;
