@@ -72,6 +72,13 @@ std::string strip_quotes(std::string t) {
     return text::trim(t);
 }
 
+// The line ends with a version statement of the programme ("…, v1.8", "… Version 1.1").
+bool ends_with_version(const std::string& line, const std::string& programme, const Programmes& programmes) {
+    size_t cut = line.size() > 16 ? line.size() - 16 : 0;
+    return programmes.find_version(std::string_view(line).substr(cut), programme).has_value() &&
+           std::isdigit(static_cast<unsigned char>(line.back()));
+}
+
 }  // namespace
 
 std::string title_from_lines(std::string_view first_page, const std::vector<std::string>& skip,
@@ -117,7 +124,10 @@ std::string title_from_lines(std::string_view first_page, const std::vector<std:
         const bool skipped = std::any_of(skip.begin(), skip.end(), [&](const std::string& p) { return starts_with(lower, p); });
         size_t letters = 0;
         for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-        bool is_symbol = canonical_symbol(t, programmes).has_value() || (!find_symbols(t, programmes).empty() && t.size() < 40);
+        const auto codes = find_symbols(t, programmes);
+        // A running header: the code first and a version last ("VM0007 REDD+ Methodology Framework, v1.8").
+        bool header = !codes.empty() && codes[0].offset == 0 && ends_with_version(t, codes[0].programme, programmes);
+        bool is_symbol = canonical_symbol(t, programmes).has_value() || (!codes.empty() && t.size() < 40) || header;
         bool is_date = t.size() < 30 && !text::find_dates(t, 1).empty();
         bool sentence = t.size() > 150 || starts_with(lower, "project participants") ||
                         starts_with(lower, "follow the link") || starts_with(lower, "http");

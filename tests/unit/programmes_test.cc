@@ -113,6 +113,7 @@ TEST_CASE("Verra layouts: code, version and the title under the label lines", "[
     Record v = infer_one("VM0007 REDD+ Methodology Framework (REDD+MF), v1.8\n\nVM0007\n\nREDD+ METHODOLOGY FRAMEWORK\n",
                          "framework.txt");
     CHECK(v.id == "vm0007-v1-8");
+    CHECK(v.title == "REDD+ METHODOLOGY FRAMEWORK");  // not the running header above it
     CHECK(v.first("programme") == "vcs");
 }
 
