@@ -6,6 +6,8 @@
 #include "core/model/errors.h"
 #include "core/model/symbols.h"
 #include "core/model/taxonomy.h"
+#include "core/search/request.h"
+#include "core/search/searcher.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -185,4 +187,38 @@ TEST_CASE("the taxonomy's programme facet must hold every programme", "[programm
                                    "<find form=\"{1}\">(NW\\d{3})</find></code></programme></programmes>",
                                    "p.xml");
     CHECK_THROWS_WITH(tax.set_programmes(extra), Catch::Contains("'nowhere'"));
+}
+
+TEST_CASE("programmes.xml beside the taxonomy is what the indexer reads and searchd queries with", "[programmes][indexer]") {
+    test::Corpus c;
+    c.write("taxonomy.xml", test::read_file(test::fixture("taxonomy.xml")));
+    c.write("programmes.xml", R"(<programmes>
+  <version>Version (\d+(?:\.\d+)*)</version>
+  <programme id="xyz" label="Example registry">
+    <code kind="methodology" not-before="[A-Za-z0-9]" not-after="[A-Za-z0-9]">
+      <find form="XYZ-M{1}">XYZ-M(\d{3})</find>
+      <typed form="XYZ-M{1:3}">XYZ[-_ ]*M[-_ ]*(\d{1,3})</typed>
+    </code>
+  </programme>
+</programmes>)");
+    c.write("docs/m12.txt", "XYZ-M012\nCounting trees in dry forests\nVersion 2.0\nThe method counts trees.\n");
+    c.write("docs/other.txt", "Counting trees for AMS-III.D in dry forests and its methods.\n");
+    auto o = c.options();
+    o.taxonomy = c.root() / "taxonomy.xml";
+    auto report = run_index(o);
+    CHECK(report.skipped == 0);
+    CHECK(report.documents == 2);  // programmes.xml is data, not a document
+    Searcher s(c.db().string());
+    auto hits = s.search(parse_search_request({{"q", "xyz m 12"}}, s.taxonomy())).hits;
+    REQUIRE(!hits.empty());
+    CHECK(hits.front().record.id == "xyz-m012-v2-0");
+    CHECK(hits.front().record.symbols == std::vector<std::string>{"XYZ-M012"});
+    // The shipped patterns no longer apply: AMS-III.D is a word here, no code.
+    Xapian::Database db(c.db().string());
+    CHECK(db.get_termfreq("XRams-iii.d") == 0);
+    // A changed programmes file re-reads every file.
+    c.write("programmes.xml", test::read_file(std::string(A6KB_CORPUS) + "/programmes.xml"));
+    auto again = run_index(o);
+    CHECK(again.changed + again.added == 2);
+    CHECK(Xapian::Database(c.db().string()).get_termfreq("XRams-iii.d") == 1);
 }
