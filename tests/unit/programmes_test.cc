@@ -213,6 +213,9 @@ TEST_CASE("programmes.xml beside the taxonomy is what the indexer reads and sear
     REQUIRE(!hits.empty());
     CHECK(hits.front().record.id == "xyz-m012-v2-0");
     CHECK(hits.front().record.symbols == std::vector<std::string>{"XYZ-M012"});
+    bool suggested = false;
+    for (const auto& x : s.suggest("xyz m 12")) suggested |= x.kind == "symbol" && x.text == "XYZ-M012";
+    CHECK(suggested);
     // The shipped patterns no longer apply: AMS-III.D is a word here, no code.
     Xapian::Database db(c.db().string());
     CHECK(db.get_termfreq("XRams-iii.d") == 0);
