@@ -67,9 +67,9 @@ std::string type_for_symbol(const Symbol& sym, const std::string& title) {
 }
 
 // References: every symbol cited, without the record's own.
-void collect_references(Record& r, std::string_view text, const Programmes& programmes) {
+void collect_references(Record& r, const std::vector<Symbol>& cited) {
     std::set<std::string> own(r.symbols.begin(), r.symbols.end());
-    for (const auto& s : find_symbols(text, programmes))
+    for (const auto& s : cited)
         if (!own.count(s.text)) add_unique(r.references, s.text);
 }
 
@@ -174,7 +174,7 @@ bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, 
         r.date = part.date;
         r.set_one("lang", e.lang);
         r.pages = {part.text};
-        collect_references(r, part.text, programmes);
+        collect_references(r, find_symbols(part.text, programmes));
         r.id = default_record_id(r, part.resolution);
         if (part.resolution) r.title = "Resolution: " + r.title;
         finish(r, taxonomy);
@@ -316,13 +316,13 @@ void title_from_bundle(Record& r, const std::string& all) {
 // splits into no decisions and cites nothing: a list of holdings is not a
 // citation (a README listing the decisions of a folder became a second
 // 3/CMA.3 and stood in 3/CMA.3's own cited-by list).
-bool lists_documents(const std::string& filename, const std::string& all, const Programmes& programmes) {
+bool lists_documents(const std::string& filename, const std::string& all, const std::vector<Symbol>& cited) {
     std::string stem = text::to_lower(std::filesystem::path(filename).stem().string());
     if (stem.rfind("readme", 0) == 0 || stem == "contents" || stem == "toc" || stem == "table-of-contents" ||
         stem == "table_of_contents")
         return true;
     std::set<std::string> codes;
-    for (const auto& s : find_symbols(all, programmes)) codes.insert(s.text);
+    for (const auto& s : cited) codes.insert(s.text);
     if (codes.size() < 8) return false;
     size_t words = 0;
     bool in_word = false;
@@ -378,7 +378,8 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     Explicit ex{e, explicit_meta, taxonomy, {}};
 
     const Programmes& programmes = taxonomy.programmes();
-    const bool listing = lists_documents(filename, all, programmes);
+    const std::vector<Symbol> cited = find_symbols(all, programmes);
+    const bool listing = lists_documents(filename, all, cited);
     auto parts = listing ? std::vector<DecisionPart>{} : split_decisions(all, programmes);
     const bool bundle = !parts.empty() && !ex.names("symbol");
     if (bundle) {
@@ -407,7 +408,7 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     auto dates = text::find_dates(head, 1);
     r.date = !dates.empty() ? dates.front() : e.date;
 
-    if (!listing) collect_references(r, all, programmes);
+    if (!listing) collect_references(r, cited);
     finish(r, taxonomy);
     r.id = default_record_id(r);
     if (!ex.apply(r)) return {{}, ex.error};
