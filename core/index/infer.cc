@@ -93,7 +93,7 @@ std::string default_record_id(const Record& r, bool resolution) {
 }
 
 void derive_programme(Record& r, const Taxonomy& taxonomy) {
-    if (r.symbols.empty() || !taxonomy.facet("programme")) return;
+    if (r.symbols.empty() || !taxonomy.facet("programme") || !r.values("programme").empty()) return;
     if (auto sym = canonical_symbol(r.symbols.front(), taxonomy.programmes()); sym && !sym->programme.empty())
         r.set_one("programme", sym->programme);
 }
@@ -414,7 +414,11 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     if (!ex.apply(r)) return {{}, ex.error};
     if (explicit_meta && !ex.names("id")) r.id = default_record_id(r);
     if (!e.meta.empty() && !e.meta.count("id") && !ex.names("id")) r.id = default_record_id(r);
-    derive_programme(r, taxonomy);  // explicit metadata may have named another symbol
+    // Explicit metadata may have named another symbol: the programme follows it, unless named too.
+    if (!ex.names("programme") && !e.meta.count("programme")) {
+        r.set("programme", {});
+        derive_programme(r, taxonomy);
+    }
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
     r.passages = cut_passages(r);
     out.records.push_back(std::move(r));

@@ -44,9 +44,10 @@ std::string default_record_id(const Record& r, bool resolution = false);
 std::string title_from_lines(std::string_view first_page, const std::vector<std::string>& skip = {},
                              const Programmes& programmes = Programmes::shipped());
 
-// The programme facet of a record: the programme of its first symbol's
-// pattern (core/model/programmes.h), when the taxonomy has a "programme"
-// facet and the symbol is a code of some programme; else left as it is.
+// The programme facet of a record that has none: the programme of its first
+// symbol's pattern (core/model/programmes.h), when the taxonomy has a
+// "programme" facet and the symbol is a code of some programme. A programme
+// given explicitly (a catalog's <programme>) stays.
 void derive_programme(Record& r, const Taxonomy& taxonomy);
 
 }  // namespace a6kb

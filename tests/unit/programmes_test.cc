@@ -225,3 +225,26 @@ TEST_CASE("programmes.xml beside the taxonomy is what the indexer reads and sear
     CHECK(again.changed + again.added == 2);
     CHECK(Xapian::Database(c.db().string()).get_termfreq("XRams-iii.d") == 1);
 }
+
+TEST_CASE("the programme facet follows the record's own symbol; an explicit one stays", "[programmes][infer]") {
+    auto tax = Taxonomy::load(std::string(A6KB_CORPUS) + "/taxonomy.xml");
+    Record catalog;
+    catalog.symbols = {"ACM0002"};
+    derive_programme(catalog, tax);
+    CHECK(catalog.first("programme") == "cdm");
+    Record stated;
+    stated.symbols = {"VM0007"};
+    stated.set_one("programme", "jcm");
+    derive_programme(stated, tax);
+    CHECK(stated.first("programme") == "jcm");
+    // A catalog entry naming another symbol for a file: the programme is that symbol's.
+    Extracted e;
+    e.media_type = "text/plain";
+    e.pages = {"VCS Module\nVMD0005\nESTIMATION OF CARBON STOCKS\nVersion 1.1\n"};
+    Metadata meta{{"symbol", {"A6.4-STAN-METH-001"}}};
+    auto r = infer_records(e, "m.txt", "m.txt", tax, &meta);
+    REQUIRE(r.records.size() == 1);
+    CHECK(r.records[0].first("programme") == "a64");
+    Metadata both{{"symbol", {"A6.4-STAN-METH-001"}}, {"programme", {"vcs"}}};
+    CHECK(infer_records(e, "m.txt", "m.txt", tax, &both).records.at(0).first("programme") == "vcs");
+}
