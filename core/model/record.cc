@@ -190,6 +190,9 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     // Title: prefixed for title: searches, and unprefixed with a high wdf so
     // title words outrank body words.
     tg.index_text(r.title, 1, std::string(schema::TITLE.prefix));
+    // The title's length: its unprefixed copy below then stands at positions
+    // length+101..2*length+100, where a search finds how much of it a query covers.
+    if (tg.get_termpos() > 0) doc.add_value(schema::TITLE_WORDS.slot, std::to_string(tg.get_termpos()));
     tg.increase_termpos(100);
     tg.index_text(r.title, 5);
     for (const auto& s : r.symbols) {

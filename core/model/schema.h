@@ -46,10 +46,11 @@ inline constexpr Field DATE{"date", "", 0, false, false, true, false, "date as Y
 inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "version sort key: each numeric part zero-padded to 6 digits"};
 inline constexpr Field PASSAGES{"passages", "", 13, false, false, false, false, "term position where each passage starts (core/model/passage.h encode_starts)"};
 inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact JSON {i,t,s,v,d,y}: id, title, symbol, version, date, type (lists and completions without parsing the data)"};
+inline constexpr Field TITLE_WORDS{"title_words", "", 14, false, false, false, false, "the title's length in term positions, decimal: its unprefixed copy stands at positions N+101..2N+100"};
 
 // The fields that are not facets (the facets follow).
-inline constexpr std::array<const Field*, 11> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD};
+inline constexpr std::array<const Field*, 12> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD, &TITLE_WORDS};
 
 
 // Facets: the one list. Every facet of the index is an entry here or a
@@ -123,6 +124,6 @@ inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash 
 inline constexpr std::string_view META_VARIANTS = "a6kb:variants";      // variants.txt as the synonyms were last written from
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
 inline constexpr std::string_view META_PROGRAMMES = "a6kb:programmes";  // programmes.xml the records were read with
-inline constexpr int SCHEMA_VERSION = 5;  // 5: passages (metadata, slot 13); no page texts in the data
+inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14)
 
 }  // namespace a6kb::schema

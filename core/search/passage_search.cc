@@ -59,7 +59,7 @@ PassageResult Searcher::passages(const SearchRequest& r) {
         f.speaking = static_cast<size_t>(std::count_if(f.judged.passages.begin(), f.judged.passages.end(),
                                                        [&](const PassageEvidence& e) { return speaks_to(e, words.words.size()); }));
         if (f.speaking == 0) continue;
-        f.score = it.get_weight() * (1 + PASSAGE_BOOST * f.judged.strength);
+        f.score = rank_score(it.get_weight(), f.judged);
         out.passages += f.speaking;
         found.push_back(std::move(f));
     }

@@ -253,6 +253,53 @@ unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, co
 
 }  // namespace
 
+namespace {
+
+unsigned title_length(const Xapian::Document& doc) {
+    const std::string v = doc.get_value(schema::TITLE_WORDS.slot);
+    unsigned n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9' || n > 100000) return 0;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+}
+
+// The positions of one spelling of a word inside [from, to].
+std::vector<unsigned> spelling_positions(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,
+                                         unsigned from, unsigned to) {
+    std::vector<unsigned> out;
+    if (spelling.size() == 1) {
+        auto p = db.positionlist_begin(did, spelling[0]);
+        for (p.skip_to(from); p != db.positionlist_end(did, spelling[0]) && *p <= to; ++p) out.push_back(*p);
+        return out;
+    }
+    for (unsigned p : sequence_positions(db, did, spelling))
+        if (p >= from && p <= to) out.push_back(p);
+    return out;
+}
+
+}  // namespace
+
+double title_match(const Xapian::Database& db, Xapian::docid did, const WordPositions& positions, const QueryWords& q,
+                   unsigned title_words) {
+    if (title_words == 0 || q.words.empty()) return 0;
+    const unsigned from = title_words + 101, to = 2 * title_words + 100;  // the unprefixed copy (record.cc)
+    double held = 0;
+    std::set<unsigned> covered;
+    for (size_t i = 0; i < q.words.size(); ++i) {
+        auto p = std::lower_bound(positions[i].begin(), positions[i].end(), from);
+        if (p == positions[i].end() || *p > to) continue;
+        held += q.words[i].weight;
+        for (const auto& spelling : q.words[i].spellings)
+            for (unsigned at : spelling_positions(db, did, spelling, from, to))
+                for (unsigned k = 0; k < spelling.size() && at + k <= to; ++k) covered.insert(at + k);
+    }
+    const double total = q.total_weight();
+    if (held == 0 || total <= 0) return 0;
+    return (held / total) * (static_cast<double>(covered.size()) / title_words);
+}
+
 JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {
     JudgedDocument j;
     j.starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
@@ -260,6 +307,7 @@ JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian
     if (q.words.empty()) return j;  // browsing, or a symbol alone: the opening passage is shown
     WordPositions positions = word_positions(db, did, q);
     const size_t n = q.words.size();
+    j.title = title_match(db, did, positions, q, title_length(doc));
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());
     j.strength = answer_strength(head, n);
     if (j.starts.empty()) return j;

@@ -411,7 +411,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     std::vector<Judged> judged;
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
-        const double score = it.get_weight() * (1 + PASSAGE_BOOST * j.strength);
+        const double score = rank_score(it.get_weight(), j);
         judged.push_back({it, std::move(j), score});
     }
     size_t skip = 0;

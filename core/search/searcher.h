@@ -92,8 +92,7 @@ struct PassageResult {
 // pages' worth, at least 30 and at most 100 hits. Past it, Xapian's order
 // stands, so a document is on one page only.
 inline constexpr int RERANK_MIN = 30, RERANK_MAX = 100;
-// A hit's weight times (1 + PASSAGE_BOOST * answer_strength).
-inline constexpr double PASSAGE_BOOST = 0.5;
+// A hit is re-ranked by rank_score (passages.h).
 // Paragraph search judges the first PASSAGE_SCAN matching documents and
 // lists at most PASSAGES_PER_DOCUMENT passages of each.
 inline constexpr int PASSAGE_SCAN = 1000;

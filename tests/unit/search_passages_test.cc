@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // core/search/passages: which passage answers, how it is shown and cited.
 #include "core/model/errors.h"
+#include "core/model/record.h"
 #include "core/model/schema.h"
 #include "core/search/citation.h"
 #include "core/search/passages.h"
@@ -216,4 +217,43 @@ TEST_CASE("parameters: passages=N from 1 to 5 and view; other values name the pa
         }
     }
     CHECK_THROWS_AS(parse_search_request({{"view", "cards"}}, tax), UserError);
+}
+
+TEST_CASE("passages: the title that names the query, and only it, matches best; the re-ranking lifts it", "[search][passages]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::TermGenerator tg;
+    tg.set_stemmer(Xapian::Stem("english"));
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    auto add = [&](const std::string& title, const std::string& body) {
+        Record r;
+        r.id = title;
+        r.title = title;
+        r.pages = {body};
+        return db.add_document(to_document(r, {}, tg, nullptr));
+    };
+    const Xapian::docid glossary = add("Glossary: Clean Development Mechanism (CDM)", "A mechanism of the Kyoto Protocol.");
+    const Xapian::docid guidance = add("Guidance relating to the clean development mechanism", "The CDM shall continue.");
+    const Xapian::docid other = add("Rules of the Supervisory Body", "The CDM and the clean development mechanism in a body text.");
+    const Xapian::docid untitled = db.add_document(Xapian::Document());
+    // "CDM", as the query side spells it: the acronym, or its expansion side by side.
+    QueryWords q;
+    q.words.push_back({"cdm", "cdm", {{"cdm"}, {"clean", "development", "mechanism"}}, 1.0});
+    auto match = [&](Xapian::docid did) {
+        const Xapian::Document doc = db.get_document(did);
+        return judge(db, did, doc, q).title;
+    };
+    // 4 of the glossary title's 5 positions (all but "glossary"), 3 of 7 of the guidance's.
+    CHECK(match(glossary) == Approx(0.8));
+    CHECK(match(guidance) == Approx(3.0 / 7));
+    CHECK(match(other) == 0);     // the body speaks of it, the title does not
+    CHECK(match(untitled) == 0);  // no title length stored: no title evidence, no crash
+    // Half the query's words in the title: half the match.
+    q.words.push_back({"registry", "registri", {{"registry"}}, 1.0});
+    CHECK(match(glossary) == Approx(0.4));
+    // Equal weights and passages: the better title ranks first.
+    JudgedDocument a, b;
+    a.title = 0.8;
+    b.title = 3.0 / 7;
+    CHECK(rank_score(1.0, a) > rank_score(1.0, b));
+    CHECK(rank_score(1.0, b) > rank_score(1.0, JudgedDocument{}));
 }
