@@ -79,7 +79,14 @@ Taxonomy Taxonomy::load(const std::filesystem::path& file) {
     ss << in.rdbuf();
     Taxonomy tax = parse(ss.str(), file.string());
     const auto beside = file.parent_path() / "programmes.xml";
-    if (std::error_code ec; std::filesystem::is_regular_file(beside, ec)) tax.set_programmes(Programmes::load(beside));
+    if (std::error_code ec; std::filesystem::is_regular_file(beside, ec)) {
+        Programmes programmes = Programmes::load(beside);  // its errors name the file and line
+        try {
+            tax.set_programmes(std::move(programmes));
+        } catch (const UserError& e) {
+            throw UserError(e.code(), beside.string() + ": " + e.what());
+        }
+    }
     return tax;
 }
 
