@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/extract/extract.h"
 
+#include "core/model/text.h"
+
 #include <magic.h>
 
 #include <cstring>
@@ -122,6 +124,63 @@ std::string sniff_media_type(std::string_view bytes, const std::filesystem::path
     return std::string(media::TEXT);
 }
 
+namespace {
+
+// "version https://git-lfs.github.com/spec/v1\noid sha256:…\nsize 12345\n".
+std::string lfs_pointer(std::string_view bytes) {
+    if (bytes.size() > 1024 || bytes.substr(0, 24) != "version https://git-lfs.") return {};
+    std::string out = "a git-LFS pointer, not the document (the file itself was never fetched: git lfs pull)";
+    if (auto at = bytes.find("\noid "); at != std::string_view::npos) {
+        std::string_view oid = bytes.substr(at + 5, bytes.find('\n', at + 1) - at - 5);
+        out += "; " + std::string(oid.substr(0, 24)) + (oid.size() > 24 ? "\xE2\x80\xA6" : "");
+    }
+    if (auto at = bytes.find("\nsize "); at != std::string_view::npos)
+        out += ", " + std::string(bytes.substr(at + 6, bytes.find('\n', at + 1) - at - 6)) + " bytes";
+    return out;
+}
+
+// One short line that only holds a place: "placeholder", "TODO: add the PDF", "Coming soon".
+bool placeholder_line(const std::string& text) {
+    if (text.find('\n') != std::string::npos || text.size() > 80) return false;
+    std::string lower = text;
+    for (auto& c : lower) c = char(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* p : {"placeholder", "todo", "tbd", "to be added", "coming soon", "lorem ipsum", "dummy", "fixme"})
+        if (lower.rfind(p, 0) == 0 || lower.find(std::string(" ") + p) != std::string::npos) return true;
+    return false;
+}
+
+// What a content sniffed as `media_type` is, in words.
+std::string what_it_holds(std::string_view media_type, size_t bytes) {
+    if (media_type == media::TEXT || media_type == media::MARKDOWN) return std::to_string(bytes) + " bytes of text";
+    if (media_type == media::HTML) return "an HTML page";
+    if (media_type == media::XML) return "XML";
+    return std::string(media_type);
+}
+
+}  // namespace
+
+std::string not_a_document(std::string_view bytes, const std::filesystem::path& name, std::string_view media_type) {
+    if (bytes.empty()) return "empty file";
+    if (auto lfs = lfs_pointer(bytes); !lfs.empty()) return lfs;
+    const std::string ext = lower_ext(name);
+    const bool textual = media_type == media::TEXT || media_type == media::MARKDOWN || media_type == media::HTML ||
+                         media_type == media::XML;
+    if (textual) {
+        const std::string content = text::trim(bytes.substr(0, 4096));
+        if (content.empty()) return "empty file (white space only)";
+        if (placeholder_line(content) && bytes.size() < 4096) return "a placeholder, not a document: \"" + content + "\"";
+    }
+    struct Claim {
+        const char* ext;
+        std::string_view type;
+        const char* name;
+    };
+    for (const Claim& c : {Claim{".pdf", media::PDF, "PDF"}, Claim{".docx", media::DOCX, "Word document"}})
+        if (ext == c.ext && media_type != c.type)
+            return "named " + ext + " but holds " + what_it_holds(media_type, bytes.size()) + ", not a " + c.name;
+    return {};
+}
+
 ExtractResult extract_bytes(std::string_view bytes, std::string_view media_type, const ExtractLimits& limits) {
     if (bytes.empty() || media_type == "inode/x-empty") return ExtractResult::skipped("empty file");
     for (const auto& h : HANDLERS) {
@@ -151,7 +210,9 @@ ExtractResult extract_file(const std::filesystem::path& file, const ExtractLimit
     std::string bytes(size, '\0');
     in.read(bytes.data(), static_cast<std::streamsize>(size));
     if (static_cast<uint64_t>(in.gcount()) != size) return ExtractResult::skipped("unreadable: short read");
-    return extract_bytes(bytes, sniff_media_type(bytes, file), limits);
+    const std::string type = sniff_media_type(bytes, file);
+    if (auto why = not_a_document(bytes, file, type); !why.empty()) return ExtractResult::skipped(why);
+    return extract_bytes(bytes, type, limits);
 }
 
 }  // namespace a6kb

@@ -60,7 +60,16 @@ inline constexpr std::string_view TEXT = "text/plain";
 // from `media` above, or another type string for formats we do not read.
 std::string sniff_media_type(std::string_view bytes, const std::filesystem::path& name);
 
-// Reads the file (up to limits.max_file_size) and extracts it.
+// Why `bytes`, named `name` and sniffed as `media_type`, is not a document
+// to index, or empty when it may be one: a git-LFS pointer (the file was
+// never fetched), an empty or white-space-only file, a one-line placeholder
+// ("placeholder", "TODO", "coming soon"), or a file whose content is not
+// what its extension says (a `.pdf` or `.docx` holding text or an HTML
+// page). Cost: looks at the first 4 KB.
+std::string not_a_document(std::string_view bytes, const std::filesystem::path& name, std::string_view media_type);
+
+// Reads the file (up to limits.max_file_size) and extracts it (a file that
+// is not a document, above, is a skip with that reason).
 ExtractResult extract_file(const std::filesystem::path& file, const ExtractLimits& limits = {});
 ExtractResult extract_bytes(std::string_view bytes, std::string_view media_type, const ExtractLimits& limits = {});
 

@@ -203,17 +203,18 @@ std::string apply_facet(Record& r, const schema::FacetField& field, const std::v
     return {};
 }
 
-std::vector<std::string> canonical_symbols(const std::vector<std::string>& values) {
+std::vector<std::string> canonical_symbols(const std::vector<std::string>& values, const Programmes& programmes) {
     std::vector<std::string> out;
     for (const auto& v : values) {
-        auto sym = canonical_symbol(v);
+        auto sym = canonical_symbol(v, programmes);
         out.push_back(sym ? sym->text : v);
     }
     return out;
 }
 
 // One of the record's own fields (not a facet); `known` says whether `name` is one.
-std::string apply_field(Record& r, const std::string& name, const std::vector<std::string>& values, bool& known) {
+std::string apply_field(Record& r, const std::string& name, const std::vector<std::string>& values, bool& known,
+                        const Programmes& programmes) {
     known = true;
     const std::string& v = values.front();
     if (name == "id") {
@@ -223,7 +224,7 @@ std::string apply_field(Record& r, const std::string& name, const std::vector<st
     } else if (name == "title") {
         r.title = v;
     } else if (name == "symbol") {
-        r.symbols = canonical_symbols(values);
+        r.symbols = canonical_symbols(values, programmes);
     } else if (name == "version") {
         r.version = normalize_version(v);
     } else if (name == "family") {
@@ -238,7 +239,7 @@ std::string apply_field(Record& r, const std::string& name, const std::vector<st
     } else if (name == "summary") {
         r.summary = v;
     } else if (name == "cites") {
-        r.references = canonical_symbols(values);
+        r.references = canonical_symbols(values, programmes);
     } else if (name == "text") {
         r.pages = {text::normalize_whitespace(v)};
     } else if (name == "keywords") {
@@ -261,7 +262,7 @@ std::string apply_metadata(Record& r, const Metadata& meta, const Taxonomy& taxo
             continue;
         }
         bool known = false;
-        if (auto err = apply_field(r, name, values, known); !err.empty()) return err;
+        if (auto err = apply_field(r, name, values, known, taxonomy.programmes()); !err.empty()) return err;
         if (!known) return "unknown field '" + raw_name + "'";
         text = text || name == "text";
     }

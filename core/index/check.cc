@@ -45,6 +45,7 @@ CheckReport check_corpus(const IndexOptions& options) {
     std::map<std::string, std::string> seen_ids;  // id -> where
     for (const auto& f : files) {
         if (fs::equivalent(f, taxonomy_path)) continue;
+        if (f.filename() == "programmes.xml" && fs::equivalent(f.parent_path(), taxonomy_path.parent_path())) continue;
         if (is_catalog_file(f)) {
             ++report.catalogs;
             Catalog cat;

@@ -10,13 +10,13 @@ namespace a6kb {
 namespace {
 
 // "Decision 2/CMA.3" or "Resolution 1/CP.24" alone on a line -> symbol.
-bool heading(std::string_view line, std::string& symbol, bool& resolution) {
+bool heading(std::string_view line, std::string& symbol, bool& resolution, const Programmes& programmes) {
     std::string t = text::trim(line);
     std::string_view rest;
     if (t.rfind("Decision ", 0) == 0) { resolution = false; rest = std::string_view(t).substr(9); }
     else if (t.rfind("Resolution ", 0) == 0) { resolution = true; rest = std::string_view(t).substr(11); }
     else return false;
-    auto sym = canonical_symbol(rest);
+    auto sym = canonical_symbol(rest, programmes);
     if (!sym || sym->kind != SymbolKind::decision) return false;
     // canonical_symbol accepts spaces; a heading has none inside the symbol.
     if (rest.find(' ') != std::string_view::npos) return false;
@@ -26,7 +26,7 @@ bool heading(std::string_view line, std::string& symbol, bool& resolution) {
 
 }  // namespace
 
-std::vector<DecisionPart> split_decisions(std::string_view text) {
+std::vector<DecisionPart> split_decisions(std::string_view text, const Programmes& programmes) {
     std::vector<std::string_view> lines;
     size_t pos = 0;
     while (pos <= text.size()) {
@@ -39,7 +39,7 @@ std::vector<DecisionPart> split_decisions(std::string_view text) {
     std::vector<size_t> starts;
     for (size_t i = 0; i < lines.size(); ++i) {
         DecisionPart p;
-        if (!heading(lines[i], p.symbol, p.resolution)) continue;
+        if (!heading(lines[i], p.symbol, p.resolution, programmes)) continue;
         p.line = i + 1;
         parts.push_back(std::move(p));
         starts.push_back(i);

@@ -5,6 +5,8 @@
 // a text into one part per decision or resolution.
 #pragma once
 
+#include "core/model/programmes.h"
+
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +24,6 @@ struct DecisionPart {
 
 // Parts in order; empty when the text holds no decision heading.
 // Expects text already normalized (LF line ends).
-std::vector<DecisionPart> split_decisions(std::string_view text);
+std::vector<DecisionPart> split_decisions(std::string_view text, const Programmes& programmes = Programmes::shipped());
 
 }  // namespace a6kb

@@ -47,6 +47,11 @@ Outcome Extraction::operator()(size_t i, unsigned worker) {
         return o;
     }
     std::string type = sniff_media_type(bytes, f.abs);
+    if (auto why = not_a_document(bytes, f.abs, type); !why.empty()) {
+        o.kind = Outcome::skip;
+        o.reason = why;
+        return o;
+    }
     auto extracted = type == media::PDF && children_[worker] ? children_[worker]->extract(bytes, type)
                                                              : extract_bytes(bytes, type, options_.limits);
     if (!extracted.doc) {

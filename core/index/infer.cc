@@ -3,6 +3,7 @@
 
 #include "core/index/decisions.h"
 #include "core/index/passages.h"
+#include "core/index/titles.h"
 #include "core/model/symbols.h"
 #include "core/model/taxonomy.h"
 #include "core/model/text.h"
@@ -18,66 +19,6 @@
 
 namespace a6kb {
 namespace {
-
-std::vector<std::string_view> lines_of(std::string_view s, size_t max_lines) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (pos < s.size() && out.size() < max_lines) {
-        size_t nl = s.find('\n', pos);
-        out.push_back(s.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
-        if (nl == std::string_view::npos) break;
-        pos = nl + 1;
-    }
-    return out;
-}
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-
-// Lines UNFCCC layouts print above a title: headers, annex and page markers,
-// document-type labels, version and scope lines.
-bool boilerplate(const std::string& lower) {
-    static const char* prefixes[] = {
-        "clean development mechanism", "unfccc", "cdm – executive board", "cdm - executive board",
-        "cdm executive board", "cdm-executive board", "executive board", "annex", "page ", "report", "meeting report",
-        "appendix b", "indicative simplified", "for selected small-scale", "type i", "follow the link",
-        "sectoral scope", "scope ", "version", "distr", "original:", "united nations", "|", "contents", "draft",
-        "table of contents", "addendum", "advance unedited", "decisions adopted", "conference of the parties",
-        "subsidiary body for", "(agenda item", "methodological tool", "a/r methodological tool"};
-    for (const char* p : prefixes)
-        if (starts_with(lower, p)) return true;
-    if (lower.size() < 4) return true;
-    static const std::regex eb_line("^(eb|sb|sbm) ?\\d+.*");
-    if (lower.size() < 24 && std::regex_match(lower, eb_line)) return true;
-    // Short labels such as "Small-scale Methodology", "A/R Large-scale Consolidated Methodology".
-    if (lower.size() < 48 && (lower.ends_with("methodology") || lower.ends_with("methodological tool") ||
-                              lower.ends_with(" tool") || lower.ends_with("standard") || lower.ends_with("procedure")) &&
-        std::count(lower.begin(), lower.end(), ' ') <= 4)
-        return true;
-    return false;
-}
-
-std::string strip_quotes(std::string t) {
-    // Leading label before a quoted title: Methodological “Tool to ...”
-    for (const char* open : {"\xE2\x80\x9C", "\""}) {
-        auto q = t.find(open);
-        if (q != std::string::npos && q < 40) t = t.substr(q + std::strlen(open));
-    }
-    for (const char* close : {"\xE2\x80\x9D", "\""}) {
-        auto q = t.rfind(close);
-        if (q != std::string::npos && q + std::strlen(close) >= t.size() - 1) t = t.substr(0, q);
-    }
-    return text::trim(t);
-}
-
-// Old small-scale methodologies: "III. D. Methane recovery" and "III.AU./Version 01".
-const std::regex& ssc_title() {
-    static const std::regex re("^(IV|III|II|I)\\. ?([A-Z]{1,2})\\.? +([A-Z].{3,})$");
-    return re;
-}
-const std::regex& ssc_version() {
-    static const std::regex re("^(IV|III|II|I)\\.([A-Z]{1,2})\\.?/ ?Version ?([0-9.]+).*$");
-    return re;
-}
 
 std::string id_from_source(const std::string& source) {
     std::string s = slug(source);
@@ -97,9 +38,11 @@ void add_unique(std::vector<std::string>& v, const std::string& s) {
     if (!s.empty() && std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
 
-std::string type_for_symbol(SymbolKind kind, const std::string& symbol, const std::string& title) {
+std::string type_for_symbol(const Symbol& sym, const std::string& title) {
+    if (!sym.type.empty()) return sym.type;  // the programme's data names it
+    const std::string& symbol = sym.text;
     std::string lt = text::to_lower(title);
-    switch (kind) {
+    switch (sym.kind) {
         case SymbolKind::methodology: return "methodology";
         case SymbolKind::tool: return "tool";
         case SymbolKind::decision: return "decision";
@@ -124,9 +67,9 @@ std::string type_for_symbol(SymbolKind kind, const std::string& symbol, const st
 }
 
 // References: every symbol cited, without the record's own.
-void collect_references(Record& r, std::string_view text) {
+void collect_references(Record& r, const std::vector<Symbol>& cited) {
     std::set<std::string> own(r.symbols.begin(), r.symbols.end());
-    for (const auto& s : find_symbols(text))
+    for (const auto& s : cited)
         if (!own.count(s.text)) add_unique(r.references, s.text);
 }
 
@@ -135,6 +78,7 @@ void finish(Record& r, const Taxonomy& taxonomy) {
     for (const auto& p : r.pages) { all += p; all += '\n'; }
     if (r.first("lang").empty()) r.set_one("lang", text::detect_language(all));
     classify(r, taxonomy);
+    derive_programme(r, taxonomy);
 }
 
 }  // namespace
@@ -148,61 +92,10 @@ std::string default_record_id(const Record& r, bool resolution) {
     return id;
 }
 
-std::string title_from_lines(std::string_view first_page) {
-    auto lines = lines_of(first_page, 40);
-    // Old small-scale layout: "III. D. Methane recovery".
-    for (auto line : lines) {
-        std::string t = text::collapse_spaces(line);
-        std::smatch m;
-        if (std::regex_match(t, m, ssc_title())) return m[3].str();
-    }
-    // A title in quotes under a label: Methodological tool “Tool to ...”.
-    for (size_t i = 0; i < lines.size() && i < 15; ++i) {
-        std::string t = text::collapse_spaces(lines[i]);
-        auto q = t.find("\xE2\x80\x9C");
-        if (q == std::string::npos || t.size() > 200) continue;
-        std::string label = text::to_lower(t.substr(0, q));
-        if (q == 0 || label.find("tool") != std::string::npos || label.find("methodolog") != std::string::npos) {
-            // The quoted title may run onto the next line.
-            if (t.find("\xE2\x80\x9D") == std::string::npos && i + 1 < lines.size())
-                t += " " + text::collapse_spaces(lines[i + 1]);
-            return strip_quotes(t);
-        }
-    }
-    // Reports of the subsidiary bodies and the COP: "Report of the ... on its ... session".
-    for (size_t i = 0; i < lines.size() && i < 15; ++i) {
-        std::string t = text::collapse_spaces(lines[i]);
-        if (t.rfind("Report of the ", 0) != 0) continue;
-        if (i + 1 < lines.size()) {
-            std::string next = text::collapse_spaces(lines[i + 1]);
-            if (!next.empty() && std::islower(static_cast<unsigned char>(next[0]))) t += " " + next;
-        }
-        return t;
-    }
-    std::string title;
-    int taken = 0;
-    for (auto line : lines) {
-        std::string t = text::collapse_spaces(line);
-        // "AMS-III.D: Methane recovery ..." -> the words after the code.
-        if (auto colon = t.find(": "); colon != std::string::npos && colon < 30 && canonical_symbol(t.substr(0, colon)))
-            t = t.substr(colon + 2);
-        std::string lower = text::to_lower(t);
-        size_t letters = 0;
-        for (char c : t) letters += std::isalpha(static_cast<unsigned char>(c)) ? 1 : 0;
-        bool is_symbol = canonical_symbol(t).has_value() || (!find_symbols(t).empty() && t.size() < 40);
-        bool is_date = t.size() < 30 && !text::find_dates(t, 1).empty();
-        bool sentence = t.size() > 150 || starts_with(lower, "project participants") ||
-                        starts_with(lower, "follow the link") || starts_with(lower, "http");
-        if (t.empty() || boilerplate(lower) || is_symbol || is_date || sentence || letters * 2 < t.size()) {
-            if (taken) break;
-            continue;
-        }
-        if (taken && std::ispunct(static_cast<unsigned char>(title.back()))) break;
-        if (taken) title += ' ';
-        title += t;
-        if (++taken == 3 || title.size() > 250) break;
-    }
-    return strip_quotes(title);
+void derive_programme(Record& r, const Taxonomy& taxonomy) {
+    if (r.symbols.empty() || !taxonomy.facet("programme") || !r.values("programme").empty()) return;
+    if (auto sym = canonical_symbol(r.symbols.front(), taxonomy.programmes()); sym && !sym->programme.empty())
+        r.set_one("programme", sym->programme);
 }
 
 void classify(Record& r, const Taxonomy& taxonomy) {
@@ -266,7 +159,8 @@ bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, 
                     const std::string& head, const Taxonomy& taxonomy, Explicit& ex, std::vector<Record>& out) {
     // The report symbol in the header of a bundled file, shared by its parts.
     std::string container;
-    for (const auto& s : find_symbols(head.substr(0, 600)))
+    const Programmes& programmes = taxonomy.programmes();
+    for (const auto& s : find_symbols(head.substr(0, 600), programmes))
         if (s.kind == SymbolKind::fccc) { container = s.text; break; }
     for (const auto& part : parts) {
         Record r;
@@ -280,7 +174,7 @@ bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, 
         r.date = part.date;
         r.set_one("lang", e.lang);
         r.pages = {part.text};
-        collect_references(r, part.text);
+        collect_references(r, find_symbols(part.text, programmes));
         r.id = default_record_id(r, part.resolution);
         if (part.resolution) r.title = "Resolution: " + r.title;
         finish(r, taxonomy);
@@ -293,8 +187,9 @@ bool bundle_records(const Extracted& e, const std::vector<DecisionPart>& parts, 
 
 // Title: old small-scale layout, then the page's own first lines, then the
 // format's title, then the file name.
-std::string title_of(const Extracted& e, const std::string& head, const std::string& filename) {
-    std::string from_text = title_from_lines(head);
+std::string title_of(const Extracted& e, const std::string& head, const std::string& filename,
+                     const std::vector<std::string>& skip, const Programmes& programmes) {
+    std::string from_text = title_from_lines(head, skip, programmes);
     std::string title = !from_text.empty() && from_text.size() >= 8 ? from_text : e.title;
     if (e.media_type != "application/pdf" && !e.title.empty()) title = e.title;
     if (title.empty()) title = from_text;
@@ -306,24 +201,35 @@ std::string title_of(const Extracted& e, const std::string& head, const std::str
     return title;
 }
 
+// AMS-III.D from "III" and "D", with what the programmes say of it.
+Symbol small_scale(const std::string& roman, const std::string& letters, const Programmes& programmes) {
+    std::string code = "AMS-" + roman + "." + letters;
+    if (auto s = canonical_symbol(code, programmes)) return *s;
+    Symbol s{};
+    s.text = code;
+    s.kind = SymbolKind::methodology;
+    return s;
+}
+
 // An old small-scale header ("III.AU./Version 01", "III. D. Methane
 // recovery") in the first lines, with the version it states.
-std::optional<Symbol> old_small_scale(const std::string& head, std::optional<std::string>& version) {
+std::optional<Symbol> old_small_scale(const std::string& head, std::optional<std::string>& version,
+                                      const Programmes& programmes) {
     for (auto line : lines_of(head, 40)) {
         std::string t = text::collapse_spaces(line);
         std::smatch m;
         if (std::regex_match(t, m, ssc_version())) {
             version = normalize_version(m[3].str());
-            return Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+            return small_scale(m[1].str(), m[2].str(), programmes);
         }
-        if (std::regex_match(t, m, ssc_title())) return Symbol{"AMS-" + m[1].str() + "." + m[2].str(), SymbolKind::methodology};
+        if (std::regex_match(t, m, ssc_title())) return small_scale(m[1].str(), m[2].str(), programmes);
     }
     return std::nullopt;
 }
 
 // The document's own code, printed in its header: the first non-empty
 // lines, on a line of its own give or take a label ("AMS-III.D.").
-std::optional<Symbol> header_symbol(const std::string& head) {
+std::optional<Symbol> header_symbol(const std::string& head, const Programmes& programmes) {
     std::string top;
     int kept = 0;
     for (auto line : lines_of(head, 60)) {
@@ -333,27 +239,46 @@ std::optional<Symbol> header_symbol(const std::string& head) {
     }
     for (auto line : lines_of(top, 12)) {
         std::string t = text::collapse_spaces(line);
-        for (const auto& s : find_symbols(t))
+        for (const auto& s : find_symbols(t, programmes))
             if (s.kind != SymbolKind::decision && t.size() <= 2 * s.text.size() + 12) return s;
     }
     return std::nullopt;
 }
 
-// Symbol: a methodology or tool named by the file of a bundle; the first
-// code on the first page; an old small-scale header; else a code in the
-// file name whose kind agrees with what the page says the document is.
-std::optional<Symbol> primary_symbol(const std::string& head, const std::string& filename, bool bundle, bool says_tool,
-                                     std::optional<std::string>& version) {
+// What the first page and the file name say the document is: its own code
+// (a methodology or tool named by the file of a bundle; the first code on
+// the first page; an old small-scale header; else a code in the file name
+// whose kind agrees with what the page says the document is), the version
+// an old small-scale header states, and whether it calls itself a tool.
+struct Identity {
+    std::optional<Symbol> primary;
+    std::optional<std::string> version;
+    bool says_tool = false;
+};
+
+Identity identity_of(const std::string& head, const std::string& filename, bool bundle, const Programmes& programmes) {
+    Identity id;
+    std::string head_lower = text::to_lower(head.substr(0, 1500));
+    id.says_tool = head_lower.find("methodological tool") != std::string::npos ||
+                   head_lower.find("methodological \xe2\x80\x9ctool") != std::string::npos;
     if (bundle)
-        for (const auto& s : symbols_in_filename(filename))
-            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) return s;
-    if (auto s = old_small_scale(head, version)) return s;
-    if (auto s = header_symbol(head)) return s;
-    for (const auto& s : symbols_in_filename(filename)) {
-        if (says_tool && s.kind == SymbolKind::methodology) continue;  // a tool filed under its methodology
-        return s;
+        for (const auto& s : symbols_in_filename(filename, programmes))
+            if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) { id.primary = s; return id; }
+    if ((id.primary = old_small_scale(head, id.version, programmes))) return id;
+    if ((id.primary = header_symbol(head, programmes))) return id;
+    for (const auto& s : symbols_in_filename(filename, programmes)) {
+        if (id.says_tool && s.kind == SymbolKind::methodology) continue;  // a tool filed under its methodology
+        id.primary = s;
+        break;
     }
-    return std::nullopt;
+    return id;
+}
+
+// The lines the document's programme prints above its titles.
+const std::vector<std::string>& title_skip(const Identity& id, const Programmes& programmes) {
+    static const std::vector<std::string> none;
+    const Programme* p = id.primary ? programmes.find(id.primary->programme) : nullptr;
+    return p ? p->title_skip : none;
 }
 
 // Sectoral scopes the document states on its first page.
@@ -385,25 +310,60 @@ void title_from_bundle(Record& r, const std::string& all) {
     }
 }
 
+// A file that lists other documents (a README, a table of contents, an
+// index): named so, or its text mostly codes (at least 8 distinct ones, one
+// for every 40 words or fewer). It takes no code of its body as its own,
+// splits into no decisions and cites nothing: a list of holdings is not a
+// citation (a README listing the decisions of a folder became a second
+// 3/CMA.3 and stood in 3/CMA.3's own cited-by list).
+bool lists_documents(const std::string& filename, const std::string& all, const std::vector<Symbol>& cited) {
+    std::string stem = text::to_lower(std::filesystem::path(filename).stem().string());
+    if (stem.rfind("readme", 0) == 0 || stem == "contents" || stem == "toc" || stem == "table-of-contents" ||
+        stem == "table_of_contents")
+        return true;
+    std::set<std::string> codes;
+    for (const auto& s : cited) codes.insert(s.text);
+    if (codes.size() < 8) return false;
+    size_t words = 0;
+    bool in_word = false;
+    for (char c : all) {
+        bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+        if (!space && !in_word) ++words;
+        in_word = !space;
+    }
+    return words <= codes.size() * 40;
+}
+
+// `head` without the label lines a programme prints above its titles: they
+// state no version of the document ("MODULE/TOOL: VCS Version 3" names the
+// version of the VCS rules).
+std::string without_labels(const std::string& head, const std::vector<std::string>& labels) {
+    if (labels.empty()) return head;
+    std::string out;
+    for (auto line : lines_of(head, 100000)) {
+        std::string lower = text::to_lower(text::collapse_spaces(line));
+        if (std::none_of(labels.begin(), labels.end(), [&](const std::string& l) { return starts_with(lower, l); }))
+            out += std::string(line) + "\n";
+    }
+    return out;
+}
+
 // Symbol, version, family, type and mechanism of a file's own record.
-void identify(Record& r, const std::string& head, const std::string& filename, bool bundle, const std::string& all) {
-    std::string head_lower = text::to_lower(head.substr(0, 1500));
-    bool says_tool = head_lower.find("methodological tool") != std::string::npos ||
-                     head_lower.find("methodological \xe2\x80\x9ctool") != std::string::npos;
-    std::optional<std::string> version;
-    std::optional<Symbol> primary = primary_symbol(head, filename, bundle, says_tool, version);
+void identify(Record& r, Identity id, const std::string& head, const std::string& filename, bool bundle,
+              const std::string& all, const Programmes& programmes) {
+    const std::optional<Symbol>& primary = id.primary;
     if (primary) r.symbols = {primary->text};
     if (bundle) title_from_bundle(r, all);
-    if (!version) version = find_version(head);
-    if (!version) version = version_in_filename(filename);
+    if (!id.version)
+        id.version = find_version(without_labels(head, title_skip(id, programmes)), primary ? primary->programme : std::string(),
+                                  programmes);
+    if (!id.version) id.version = version_in_filename(filename);
     bool versioned_kind = primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
                                       primary->kind == SymbolKind::a64 || primary->kind == SymbolKind::cdm);
-    if (version && (versioned_kind || says_tool)) r.version = *version;
-    if (primary) r.set_one("type", type_for_symbol(primary->kind, primary->text, r.title));
-    if (r.first("type").empty() && says_tool) r.set_one("type", "tool");
-    if (primary && (primary->kind == SymbolKind::methodology || primary->kind == SymbolKind::tool ||
-                    primary->kind == SymbolKind::cdm))
-        r.add("mechanism", "cdm");
+    if (id.version && (versioned_kind || id.says_tool)) r.version = *id.version;
+    if (primary) r.set_one("type", type_for_symbol(*primary, r.title));
+    if (r.first("type").empty() && id.says_tool) r.set_one("type", "tool");
+    if (primary && !primary->mechanism.empty()) r.add("mechanism", primary->mechanism);
     if (!r.version.empty() && primary) r.family = primary->text;
 }
 
@@ -417,7 +377,10 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     const std::string head = head_of(e);
     Explicit ex{e, explicit_meta, taxonomy, {}};
 
-    auto parts = split_decisions(all);
+    const Programmes& programmes = taxonomy.programmes();
+    const std::vector<Symbol> cited = find_symbols(all, programmes);
+    const bool listing = lists_documents(filename, all, cited);
+    auto parts = listing ? std::vector<DecisionPart>{} : split_decisions(all, programmes);
     const bool bundle = !parts.empty() && !ex.names("symbol");
     if (bundle) {
         if (!bundle_records(e, parts, source, head, taxonomy, ex, out.records)) return {{}, ex.error};
@@ -425,7 +388,7 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
         // decision report (early small-scale methodologies were annexes of
         // COP decisions) is also recorded as that methodology.
         bool named = false;
-        for (const auto& s : symbols_in_filename(filename))
+        for (const auto& s : symbols_in_filename(filename, programmes))
             if (s.kind == SymbolKind::methodology || s.kind == SymbolKind::tool) named = true;
         if (!named) return out;
     }
@@ -437,19 +400,25 @@ InferResult infer_records(const Extracted& e, const std::string& source, const s
     r.headings = e.headings;
     r.summary = e.summary;
     r.set_one("lang", e.lang);
-    r.title = title_of(e, head, filename);
-    identify(r, head, filename, bundle, all);
+    const Identity id = listing ? Identity{} : identity_of(head, filename, bundle, programmes);
+    r.title = title_of(e, head, filename, title_skip(id, programmes), programmes);
+    identify(r, id, head, filename, bundle, all, programmes);
     for (const auto& scope : stated_scopes(head)) r.add("scope", scope);
     // Date: the first date written on the first pages, else the format's.
     auto dates = text::find_dates(head, 1);
     r.date = !dates.empty() ? dates.front() : e.date;
 
-    collect_references(r, all);
+    if (!listing) collect_references(r, cited);
     finish(r, taxonomy);
     r.id = default_record_id(r);
     if (!ex.apply(r)) return {{}, ex.error};
     if (explicit_meta && !ex.names("id")) r.id = default_record_id(r);
     if (!e.meta.empty() && !e.meta.count("id") && !ex.names("id")) r.id = default_record_id(r);
+    // Explicit metadata may have named another symbol: the programme follows it, unless named too.
+    if (!ex.names("programme") && !e.meta.count("programme")) {
+        r.set("programme", {});
+        derive_programme(r, taxonomy);
+    }
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
     r.passages = cut_passages(r);
     out.records.push_back(std::move(r));

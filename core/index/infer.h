@@ -7,6 +7,7 @@
 
 #include "core/index/catalog.h"
 #include "core/extract/extract.h"
+#include "core/model/programmes.h"
 #include "core/model/record.h"
 
 #include <string>
@@ -37,7 +38,16 @@ void classify(Record& r, const Taxonomy& taxonomy);
 std::string default_record_id(const Record& r, bool resolution = false);
 
 // The title of a document from the lines of its first page, skipping the
-// boilerplate UNFCCC layouts put above it. Empty if none is found.
-std::string title_from_lines(std::string_view first_page);
+// boilerplate UNFCCC layouts put above it, lines that start with one of
+// `skip` (lowercase: a programme's <title-skip> lines, such as Verra's
+// "vcs module") and lines that are codes. Empty if none is found.
+std::string title_from_lines(std::string_view first_page, const std::vector<std::string>& skip = {},
+                             const Programmes& programmes = Programmes::shipped());
+
+// The programme facet of a record that has none: the programme of its first
+// symbol's pattern (core/model/programmes.h), when the taxonomy has a
+// "programme" facet and the symbol is a code of some programme. A programme
+// given explicitly (a catalog's <programme>) stays.
+void derive_programme(Record& r, const Taxonomy& taxonomy);
 
 }  // namespace a6kb

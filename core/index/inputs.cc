@@ -29,7 +29,8 @@ RunTaxonomy load_run_taxonomy(const IndexOptions& options) {
 Catalogs load_catalogs(const std::vector<FileEntry>& files, const RunTaxonomy& taxonomy, uint64_t& bytes_read,
                        const SkipFn& skip) {
     Catalogs out;
-    std::string inputs = "schema=" + std::to_string(schema::SCHEMA_VERSION) + ";taxonomy=" + hash_hex(taxonomy.xml);
+    std::string inputs = "schema=" + std::to_string(schema::SCHEMA_VERSION) + ";taxonomy=" + hash_hex(taxonomy.xml) +
+                         ";programmes=" + hash_hex(taxonomy.taxonomy.programmes().xml());
     for (const auto& c : files) {
         LoadedCatalog lc{c, {}, std::nullopt};
         std::string bytes, why;
@@ -64,6 +65,7 @@ void gather_catalog_records(Catalogs& catalogs, const Taxonomy& taxonomy, const 
             if (!e.file.empty()) continue;
             Record r = record_from_catalog(e, lc.entry.source, taxonomy);
             classify(r, taxonomy);
+            derive_programme(r, taxonomy);
             std::string id = r.id;
             if (auto dup = catalogs.records.find(id); dup != catalogs.records.end()) {
                 skip(lc.entry.source, e.where + ": record id '" + id + "' is already given by " +

@@ -185,7 +185,10 @@ void Pass::remove_vanished() {
 void finish_run(Xapian::WritableDatabase& db, Writer& writer, bool inputs_changed, const RunTaxonomy& taxonomy,
                 const std::string& inputs_hash, const IndexReport& report) {
     writer.mark_latest();
-    if (inputs_changed) db.set_metadata(std::string(schema::META_TAXONOMY), taxonomy.xml);
+    if (inputs_changed) {
+        db.set_metadata(std::string(schema::META_TAXONOMY), taxonomy.xml);
+        db.set_metadata(std::string(schema::META_PROGRAMMES), taxonomy.taxonomy.programmes().xml());
+    }
     const std::string variants_key(schema::META_VARIANTS);
     const bool words_changed = report.records_written + report.records_deleted > 0;
     if (inputs_changed || words_changed || db.get_metadata(variants_key) != taxonomy.variants_text) {

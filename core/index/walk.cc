@@ -38,8 +38,10 @@ struct Listing {
     std::vector<FileEntry> found;
 
     void add(const fs::path& abs, const std::string& rel) {
-        // The taxonomy and the spelling variants beside it are data, not documents.
-        if (abs == taxonomy || abs == taxonomy.parent_path() / "variants.txt" || !listed.insert(abs.string()).second) return;
+        // The taxonomy and the spelling variants and programmes beside it are data, not documents.
+        if (abs == taxonomy || abs == taxonomy.parent_path() / "variants.txt" ||
+            abs == taxonomy.parent_path() / "programmes.xml" || !listed.insert(abs.string()).second)
+            return;
         FileEntry f{abs, rel, schema::exact_term(schema::SOURCE, abs.string()), 0};
         std::error_code ec;
         f.size = fs::file_size(abs, ec);

@@ -123,6 +123,7 @@ inline constexpr std::string_view META_FILE_PREFIX = "a6kb:file:";     // + sour
 inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash of taxonomy + catalogs
 inline constexpr std::string_view META_VARIANTS = "a6kb:variants";      // variants.txt as the synonyms were last written from
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
+inline constexpr std::string_view META_PROGRAMMES = "a6kb:programmes";  // programmes.xml the records were read with
 inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14)
 
 }  // namespace a6kb::schema

@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: Apache-2.0
 // Document symbols: the codes people cite and search by.
 //
-//   methodology  AMS-III.D  ACM0002  AM0073  AR-AMS0007  AR-ACM0003
-//   tool         TOOL07  AR-TOOL12
+//   methodology  AMS-III.D  ACM0002  AM0073  AR-AMS0007  VM0007  VMD0005  JCM_TH_AM001
+//   tool         TOOL07  AR-TOOL12  VT0001
 //   decision     3/CMA.3  2/CMP.16  1/CP.21
 //   a64          A6.4-SBM014-A06  A6.4-STAN-METH-001
 //   fccc         FCCC/PA/CMA/2021/10/Add.1
 //   cdm          CDM-EB07-A04-GLOS
 //
-// Each symbol has one canonical spelling (above); index terms use its lowercase.
+// Each symbol has one canonical spelling (above); index terms use its
+// lowercase. The patterns are data (corpus/programmes.xml, read by
+// core/model/programmes.h); every function here takes the programmes to use,
+// the shipped ones by default.
 #pragma once
+
+#include "core/model/programmes.h"
 
 #include <optional>
 #include <string>
@@ -18,31 +23,22 @@
 
 namespace a6kb {
 
-enum class SymbolKind { methodology, tool, decision, a64, fccc, cdm };
-
-std::string_view to_string(SymbolKind kind);
-
-struct Symbol {
-    std::string text;   // canonical spelling
-    SymbolKind kind;
-    size_t offset = 0;  // byte offset of the match in the searched text
-    size_t length = 0;  // bytes it spans there
-};
-
 // Every symbol written in `text`, in order of appearance, duplicates kept.
 // Matching is case-sensitive, as official documents write symbols in capitals.
-std::vector<Symbol> find_symbols(std::string_view text);
+std::vector<Symbol> find_symbols(std::string_view text, const Programmes& programmes = Programmes::shipped());
 
 // The canonical symbol for something a person typed or a file was named:
-// "ams iii d", "ams-iii.d", "III.D", "tool 7", "3 / cma.3", "AMS-III__D".
+// "ams iii d", "ams-iii.d", "III.D", "tool 7", "3 / cma.3", "AMS-III__D", "vm 7".
 // nullopt when `s` as a whole is not a symbol.
-std::optional<Symbol> canonical_symbol(std::string_view s);
+std::optional<Symbol> canonical_symbol(std::string_view s, const Programmes& programmes = Programmes::shipped());
 
 // Symbols in a file name, where separators are often '_' or '__'.
-std::vector<Symbol> symbols_in_filename(std::string_view filename);
+std::vector<Symbol> symbols_in_filename(std::string_view filename, const Programmes& programmes = Programmes::shipped());
 
-// "Version 21.0", "Version 07.0.0", "III.AU./Version 01" -> "21.0", "7.0.0", "1".
-std::optional<std::string> find_version(std::string_view text);
+// "Version 21.0", "Version 07.0.0", "III.AU./Version 01" -> "21.0", "7.0.0", "1";
+// then the version statements of `programme` ("v1.8" for vcs).
+std::optional<std::string> find_version(std::string_view text, std::string_view programme = {},
+                                        const Programmes& programmes = Programmes::shipped());
 // "..._v21-0_..." or "...-v3.1.pdf" -> "21.0", "3.1".
 std::optional<std::string> version_in_filename(std::string_view filename);
 // Leading zeros dropped from each part: "07.0.0" -> "7.0.0".

@@ -94,7 +94,26 @@ Taxonomy Taxonomy::load(const std::filesystem::path& file) {
     if (!in) throw UserError("bad_taxonomy", file.string() + ": cannot read the taxonomy file");
     std::stringstream ss;
     ss << in.rdbuf();
-    return parse(ss.str(), file.string());
+    Taxonomy tax = parse(ss.str(), file.string());
+    const auto beside = file.parent_path() / "programmes.xml";
+    if (std::error_code ec; std::filesystem::is_regular_file(beside, ec)) {
+        Programmes programmes = Programmes::load(beside);  // its errors name the file and line
+        try {
+            tax.set_programmes(std::move(programmes));
+        } catch (const UserError& e) {
+            throw UserError(e.code(), beside.string() + ": " + e.what());
+        }
+    }
+    return tax;
+}
+
+void Taxonomy::set_programmes(Programmes programmes) {
+    if (const Facet* f = facet("programme"))
+        for (const auto& p : programmes.list())
+            if (!f->find(p.id))
+                throw UserError("bad_programmes", "programme '" + p.id +
+                                                      "' has no concept of that id in the taxonomy's facet 'programme'");
+    programmes_ = std::move(programmes);
 }
 
 Taxonomy Taxonomy::parse(std::string_view xml, const std::string& name) {

@@ -5,6 +5,7 @@
 // Format: docs/corpus.md.
 #pragma once
 
+#include "core/model/programmes.h"
 #include "core/model/schema.h"
 
 #include <filesystem>
@@ -56,6 +57,9 @@ bool looks_like_acronym(const std::string& form);
 class Taxonomy {
 public:
     // Throws UserError("bad_taxonomy", "FILE:LINE: reason") on any problem.
+    // The programmes (symbol patterns) are programmes.xml beside `file` when
+    // there is one (UserError "bad_programmes" when it does not parse), else
+    // the shipped ones.
     static Taxonomy load(const std::filesystem::path& file);
     static Taxonomy parse(std::string_view xml, const std::string& name);
 
@@ -99,8 +103,16 @@ public:
     // a record that says "designated national authority" is found by "DNA".
     std::vector<std::string> aliases_in(const std::vector<std::string>& words) const;
 
+    // The symbol patterns records of this taxonomy are read with
+    // (core/model/programmes.h); the shipped ones unless set. Setting them
+    // checks that each programme is a concept of the "programme" facet, when
+    // the taxonomy has that facet (UserError "bad_programmes" otherwise).
+    const Programmes& programmes() const { return programmes_; }
+    void set_programmes(Programmes programmes);
+
 private:
     std::vector<Facet> facets_;
+    Programmes programmes_ = Programmes::shipped();
     std::vector<schema::FacetField> fields_;
     // Per facet: first cue word -> (concept index, cue index).
     std::vector<std::unordered_multimap<std::string, std::pair<size_t, size_t>>> cue_index_;

@@ -46,7 +46,7 @@ PassageResult Searcher::passages(const SearchRequest& r) {
     PassageResult out;
     out.page = r.page;
     out.per_page = r.per_page;
-    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, &taxonomy().fields());
+    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, &taxonomy().fields(), &taxonomy().programmes());
     SearchResult run_fields;
     Match m = run(pq, r, run_fields, 0, static_cast<Xapian::doccount>(PASSAGE_SCAN));
     out.query = r.q;

@@ -66,7 +66,7 @@ std::vector<std::pair<size_t, size_t>> tokens(const std::string& s) {
     return out;
 }
 
-std::vector<Span> find_query_symbols(const std::string& q) {
+std::vector<Span> find_query_symbols(const std::string& q, const Programmes& programmes) {
     std::vector<Span> spans;
     auto overlaps = [&](size_t b, size_t e) {
         return std::any_of(spans.begin(), spans.end(), [&](const Span& s) { return b < s.end && s.begin < e; });
@@ -76,20 +76,20 @@ std::vector<Span> find_query_symbols(const std::string& q) {
     for (auto [b, e] : toks) {
         std::string t = q.substr(b, e - b);
         if (t.rfind("symbol:", 0) != 0) continue;
-        auto sym = canonical_symbol(t.substr(7));
+        auto sym = canonical_symbol(t.substr(7), programmes);
         spans.push_back({b, e, sym ? sym->text : t.substr(7)});
     }
     // Symbols as written in documents, in any case.
     std::string upper = q;
     for (auto& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
-    for (const auto& s : find_symbols(upper))
+    for (const auto& s : find_symbols(upper, programmes))
         if (!overlaps(s.offset, s.offset + s.length)) spans.push_back({s.offset, s.offset + s.length, s.text});
     // Spellings with spaces or without the family letters: "AMS III D", "III.D", "tool 7".
     for (size_t n = 3; n >= 1; --n) {
         for (size_t i = 0; i + n <= toks.size(); ++i) {
             size_t b = toks[i].first, e = toks[i + n - 1].second;
             if (overlaps(b, e)) continue;
-            auto sym = canonical_symbol(q.substr(b, e - b));
+            auto sym = canonical_symbol(q.substr(b, e - b), programmes);
             if (sym) spans.push_back({b, e, sym->text});
         }
     }
@@ -245,11 +245,12 @@ void add_version_parts(const std::vector<VersionAsked>& versions, std::vector<Xa
 }  // namespace
 
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op, Spelling spelling,
-                        const std::vector<schema::FacetField>* facets) {
+                        const std::vector<schema::FacetField>* facets, const Programmes* programmes) {
     if (!facets) facets = &schema::declared_facets();
+    if (!programmes) programmes = &Programmes::shipped();
     const unsigned spell = spelling == Spelling::suggest ? unsigned(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) : 0u;
     ParsedQuery out;
-    auto spans = find_query_symbols(q);
+    auto spans = find_query_symbols(q, *programmes);
     for (auto& s : spans) {
         std::string version;
         if (size_t n = version_after(q, s.end, version)) {

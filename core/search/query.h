@@ -18,6 +18,7 @@
 //   retried as plain words: it never fails.
 #pragma once
 
+#include "core/model/programmes.h"
 #include "core/model/schema.h"
 #include "core/search/versions.h"
 
@@ -49,9 +50,11 @@ enum class DefaultOp { all_words, any_word };
 enum class Spelling { skip, suggest };
 
 // `db` gives spelling and synonym data; `facets` the field prefixes
-// (type:, group:, ...; Taxonomy::fields, or the schema's declared facets when null).
+// (type:, group:, ...; Taxonomy::fields, or the schema's declared facets when null);
+// `programmes` the symbol patterns (Taxonomy::programmes, or the shipped ones when null).
 ParsedQuery build_query(const std::string& q, const Xapian::Database& db, DefaultOp op = DefaultOp::all_words,
-                        Spelling spelling = Spelling::skip, const std::vector<schema::FacetField>* facets = nullptr);
+                        Spelling spelling = Spelling::skip, const std::vector<schema::FacetField>* facets = nullptr,
+                        const Programmes* programmes = nullptr);
 
 // The query text with the phrases and compounds of the index's spelling
 // variants spelled out for the QueryParser, which expands synonyms of single

@@ -176,6 +176,9 @@ std::shared_ptr<const IndexSnapshot> SnapshotCache::get(const Xapian::Database& 
         if (xml.empty())
             throw UserError("no_taxonomy", path + ": the index holds no taxonomy; index it with a6kb-indexer first");
         snap->taxonomy = Taxonomy::parse(xml, path + " (stored taxonomy)");
+        // The symbol patterns the records were read with (older indexes: the shipped ones).
+        std::string programmes = db.get_metadata(std::string(schema::META_PROGRAMMES));
+        if (!programmes.empty()) snap->taxonomy.set_programmes(Programmes::parse(programmes, path + " (stored programmes)"));
     }
     // Completions: symbols, titles of current records, concept labels.
     for (const auto& facet : snap->taxonomy.facets()) {
@@ -254,9 +257,9 @@ void Searcher::correct(const SearchRequest& r, const Xapian::Query& filter, Pars
                        Xapian::doccount first, Xapian::doccount size) {
     const auto* facets = &taxonomy().fields();
     if (m.mset.get_matches_estimated() != 0 || pq.text.empty()) return;
-    pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets).corrected;
+    pq.corrected = build_query(r.q, db_, DefaultOp::all_words, Spelling::suggest, facets, &taxonomy().programmes()).corrected;
     if (pq.corrected.empty()) return;
-    ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets);
+    ParsedQuery corrected = build_query(pq.corrected, db_, DefaultOp::all_words, Spelling::skip, facets, &taxonomy().programmes());
     Match m2 = match(corrected, r, filter, !r.records_only, first, size);
     res.suggestion = pq.corrected;
     if (m2.mset.get_matches_estimated() == 0) return;
@@ -277,7 +280,7 @@ Searcher::Match Searcher::run(ParsedQuery& pq, const SearchRequest& r, SearchRes
     std::optional<std::string> fixed;
     if (!r.exact_words && !pq.text.empty()) fixed = correct_words(r.q, db_, snapshot_->keep_spelling);
     ParsedQuery fixed_pq;
-    if (fixed) fixed_pq = build_query(*fixed, db_, DefaultOp::all_words, Spelling::skip, facets);
+    if (fixed) fixed_pq = build_query(*fixed, db_, DefaultOp::all_words, Spelling::skip, facets, &taxonomy().programmes());
     Match m = match(fixed ? fixed_pq : pq, r, filter, !r.records_only, first, size);
     if (fixed && m.mset.get_matches_estimated() > 0) {
         res.corrected = true;
@@ -388,7 +391,7 @@ SearchResult Searcher::search(const SearchRequest& r) {
     SearchResult res;
     res.page = r.page;
     res.per_page = r.per_page;
-    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, &taxonomy().fields());
+    ParsedQuery pq = build_query(r.q, db_, DefaultOp::all_words, Spelling::skip, &taxonomy().fields(), &taxonomy().programmes());
     const Window w = window_of(r, pq);
     Match m = run(pq, r, res, w.from, w.count);
 

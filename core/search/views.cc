@@ -118,7 +118,7 @@ std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limi
     if (key.empty()) return out;
     // The canonical symbol form too: "ams iii d" -> "ams-iii-d", "tool 7" -> "tool07".
     std::string alt = key;
-    if (auto sym = canonical_symbol(prefix)) alt = slug(sym->text);
+    if (auto sym = canonical_symbol(prefix, taxonomy().programmes())) alt = slug(sym->text);
     std::vector<const IndexSnapshot::SuggestEntry*> found;
     for (const auto& e : snapshot_->suggest) {
         bool starts = e.key.compare(0, key.size(), key) == 0 || (e.s.kind == "symbol" && e.key.compare(0, alt.size(), alt) == 0);

@@ -11,10 +11,15 @@
 // corpus/, with the queries of queries-realdocs.tsv too ("relevance on
 // realdocs: ..."); those cases pass with a warning without it (a user's
 // machine does not have the folder).
+// Programme codes (Verra, Gold Standard, JCM): the queries of
+// queries-programmes.tsv on corpus/ with tests/fixtures/programmes beside it
+// (texts we wrote in those programmes' layouts), "relevance on programme
+// fixtures: ..."; each is a case, with no per-class gate (a few lookups).
 //
 // Under ctest the corpora are indexed once, by the tests relevance_index and
-// relevance_realdocs_index, into the folders named by A6KB_RELEVANCE_INDEX and
-// A6KB_RELEVANCE_REALDOCS_INDEX; run alone, this binary indexes them into
+// relevance_realdocs_index (and relevance_programmes_index), into the folders
+// named by A6KB_RELEVANCE_INDEX and A6KB_RELEVANCE_REALDOCS_INDEX (and
+// A6KB_RELEVANCE_PROGRAMMES_INDEX); run alone, this binary indexes them into
 // temporary folders of its own.
 #include "core/index/indexer.h"
 #include "core/search/searcher.h"
@@ -37,7 +42,7 @@ using namespace a6kb;
 
 namespace {
 
-enum class Which { shipped, realdocs };
+enum class Which { shipped, realdocs, programmes };
 
 struct Query {
     size_t line = 0;  // in its file
@@ -45,7 +50,10 @@ struct Query {
     std::vector<std::string> expected;
     size_t within = 3;  // each expected record must rank 1..within
     std::string name(Which w) const {
-        return std::string(w == Which::shipped ? "relevance: " : "relevance on realdocs: ") + cls + ": " + text;
+        const char* corpus = w == Which::shipped    ? "relevance: "
+                             : w == Which::realdocs ? "relevance on realdocs: "
+                                                    : "relevance on programme fixtures: ";
+        return corpus + cls + ": " + text;
     }
 };
 
@@ -98,7 +106,8 @@ const std::vector<Query>& queries(Which w) {
         all.insert(all.end(), more.begin(), more.end());
         return all;
     }();
-    return w == Which::shipped ? shipped : real;
+    static const std::vector<Query> programmes = load_queries("queries-programmes.tsv");
+    return w == Which::shipped ? shipped : w == Which::realdocs ? real : programmes;
 }
 
 // The index the queries run on: ctest's (relevance_index, relevance_realdocs_index)
@@ -107,12 +116,15 @@ const std::vector<Query>& queries(Which w) {
 class Corpus {
 public:
     explicit Corpus(Which w) {
-        const char* shared = std::getenv(w == Which::shipped ? "A6KB_RELEVANCE_INDEX" : "A6KB_RELEVANCE_REALDOCS_INDEX");
+        const char* shared = std::getenv(w == Which::shipped    ? "A6KB_RELEVANCE_INDEX"
+                                         : w == Which::realdocs ? "A6KB_RELEVANCE_REALDOCS_INDEX"
+                                                                : "A6KB_RELEVANCE_PROGRAMMES_INDEX");
         if (shared && *shared) {
             if (w == Which::realdocs && !std::filesystem::exists(shared)) return;  // the index step found no realdocs
             db_ = shared;
         } else {
             std::vector<std::filesystem::path> paths = {A6KB_CORPUS};
+            if (w == Which::programmes) paths.push_back(std::string(A6KB_FIXTURES) + "/programmes");
             if (w == Which::realdocs) {
                 const char* env = std::getenv("A6KB_REALDOCS");
                 if (!env || !*env || !std::filesystem::is_directory(env)) return;
@@ -140,6 +152,10 @@ private:
 Searcher* searcher(Which w) {
     static const Corpus shipped(Which::shipped);
     if (w == Which::shipped) return shipped.searcher();
+    if (w == Which::programmes) {
+        static const Corpus programmes(Which::programmes);
+        return programmes.searcher();
+    }
     static const Corpus real(Which::realdocs);
     return real.searcher();
 }
@@ -208,7 +224,7 @@ private:
 struct RegisterQueries {
     RegisterQueries() {
         try {
-            for (Which w : {Which::shipped, Which::realdocs})
+            for (Which w : {Which::shipped, Which::realdocs, Which::programmes})
                 for (size_t i = 0; i < queries(w).size(); ++i)
                     Catch::AutoReg(new QueryCase(w, i), CATCH_INTERNAL_LINEINFO, "",
                                    Catch::NameAndTags{queries(w)[i].name(w), "[relevance]"});
