@@ -9,6 +9,7 @@
 #include <cstring>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace a6kb {
 namespace {
@@ -47,11 +48,23 @@ void mark(std::vector<Token>& toks, std::string_view text, const QueryWords& q) 
         for (const auto& spelling : q.words[w].spellings)
             for (const auto& term : spelling) known.emplace(term, wi);
     }
+    // The English stemmer changes endings only: a word whose first two
+    // bytes begin no stem of the query cannot have one, and is not stemmed.
+    // Words recur in a passage: each is looked up once.
+    std::set<std::string, std::less<>> heads;
+    for (const auto& [stem, wi] : stems) heads.insert(stem.substr(0, 2));
+    std::unordered_map<std::string, int> seen;
     const Xapian::Stem stemmer("english");
     for (auto& t : toks) {
         std::string lower = text::to_lower(text.substr(t.begin, t.end - t.begin));
+        if (auto m = seen.find(lower); m != seen.end()) {
+            t.word = m->second;
+            continue;
+        }
         if (auto k = known.find(lower); k != known.end()) t.word = k->second;
+        else if (!heads.count(std::string_view(lower).substr(0, 2))) t.word = -1;
         else if (auto s = stems.find(stemmer(lower)); s != stems.end()) t.word = s->second;
+        seen.emplace(std::move(lower), t.word);
     }
 }
 
