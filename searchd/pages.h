@@ -60,6 +60,9 @@ public:
     // Without `reader`, the record's metadata and links only.
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
+    // The rulebook (pages_rulebook.cc): its provisions in sections by topic
+    // or, with `by` "group", by stakeholder group ("What applies to ...").
+    std::string rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& by);
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
 

@@ -26,6 +26,7 @@ enum class Route {
     page_passage,        // GET /doc/{id}/at/{anchor}: a redirect to the part holding it
     document_file,       // GET /doc/{id}/file
     page_labs,           // GET /labs
+    page_rulebook,       // GET /rulebook
     page_about,          // GET /about
     not_found,           // no route for the path
     method_not_allowed,  // an API path with a method other than GET or HEAD
@@ -40,7 +41,7 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 19> ROUTES = {{
+inline constexpr std::array<RouteInfo, 20> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::passages, "passages", true},
@@ -57,6 +58,7 @@ inline constexpr std::array<RouteInfo, 19> ROUTES = {{
     {Route::page_passage, "page_passage", false},  // a redirect, not a page
     {Route::document_file, "document_file", false},  // a file of any size, read from disk
     {Route::page_labs, "page_labs", true},
+    {Route::page_rulebook, "page_rulebook", true},
     {Route::page_about, "page_about", false},  // links carry the Host header's address
     {Route::not_found, "not_found", false},
     {Route::method_not_allowed, "method_not_allowed", false},

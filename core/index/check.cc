@@ -2,6 +2,7 @@
 #include "core/index/check.h"
 
 #include "core/index/catalog.h"
+#include "core/index/check_provisions.h"
 #include "core/model/errors.h"
 #include "core/extract/extract.h"
 #include "core/model/taxonomy.h"
@@ -12,7 +13,7 @@ namespace a6kb {
 
 namespace fs = std::filesystem;
 
-CheckReport check_corpus(const IndexOptions& options) {
+CheckReport check_corpus(const IndexOptions& options, const std::vector<fs::path>& texts) {
     CheckReport report;
     fs::path taxonomy_path = resolve_taxonomy(options);
     Taxonomy taxonomy;
@@ -43,6 +44,7 @@ CheckReport check_corpus(const IndexOptions& options) {
     std::sort(files.begin(), files.end());
 
     std::map<std::string, std::string> seen_ids;  // id -> where
+    std::vector<CheckedRecord> records;
     for (const auto& f : files) {
         if (fs::equivalent(f, taxonomy_path)) continue;
         if (is_catalog_file(f)) {
@@ -69,6 +71,7 @@ CheckReport check_corpus(const IndexOptions& options) {
                     report.problems.push_back(where + ": record id '" + r.id + "' (" +
                                               (r.symbols.empty() ? r.title : r.symbols.front() + (r.version.empty() ? "" : " version " + r.version)) +
                                               ") is already given at " + it->second);
+                records.push_back({std::move(r), where});
             }
             continue;
         }
@@ -84,6 +87,10 @@ CheckReport check_corpus(const IndexOptions& options) {
         if (auto err = apply_metadata(probe, x.doc->meta, taxonomy); !err.empty())
             report.problems.push_back(f.string() + ": front matter: " + err);
     }
+    auto provisions = check_provisions(records, texts, options.limits);
+    report.provisions = provisions.provisions;
+    report.resolved = provisions.resolved;
+    report.problems.insert(report.problems.end(), provisions.problems.begin(), provisions.problems.end());
     return report;
 }
 

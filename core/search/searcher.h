@@ -153,6 +153,8 @@ public:
     std::vector<FacetResult> facet_overview();
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
     LabsOverview labs();
+    // Every provision (provisions.cc); their text read from the passages.
+    RulebookView rulebook();
 
     const Taxonomy& taxonomy() const { return snapshot_->taxonomy; }
     const SearchLimits& limits() const { return limits_; }
@@ -171,6 +173,10 @@ private:
     bool table_usable_ = true;  // false once the database refused a table spy (remote shards)
 
     std::optional<Xapian::Document> find(const std::string& id);
+    // The rulebook's parts of a document page (provisions.cc).
+    void add_provisions(DocumentView& v);
+    ProvisionEntry provision_entry(const Xapian::Document& doc, bool with_text);
+    std::optional<RecordRef> decision_of(const std::string& symbol);
     RecordRef ref_of(const Xapian::Document& doc);
     const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }

@@ -19,6 +19,7 @@
     <nav aria-label="Site">
       <ul>
         <li><a href="/search">Browse</a></li>
+        <li><a href="/rulebook">Rulebook</a></li>
         <li><a href="/labs">Labs</a></li>
         <li><a href="/about">About &amp; API</a></li>
       </ul>

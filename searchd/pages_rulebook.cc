@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: Apache-2.0
+// The rulebook on the pages: a decision's provisions and a provision's own
+// parts on the document page, and the /rulebook page by topic or group.
+#include "core/search/citation.h"
+#include "searchd/page_parts.h"
+#include "searchd/pages.h"
+
+#include <cstring>  // before ctemplate, whose str_ref.h uses strlen
+
+#include <ctemplate/template_dictionary.h>
+
+#include <map>
+
+namespace a6kb {
+
+using ctemplate::TemplateDictionary;
+
+namespace {
+
+std::string concept_label(const Taxonomy& tax, const std::string& facet, const std::string& id) {
+    const Facet* f = tax.facet(facet);
+    const Concept* c = f ? f->find(id) : nullptr;
+    return c ? c->label : id;
+}
+
+// One provision in a list: its page, citation, text and paragraph link.
+void entry_values(TemplateDictionary* d, const ProvisionEntry& e) {
+    d->SetValue("PROV_ID", e.record.id);
+    d->SetValue("PROV_URL", document_path(e.record.id));
+    d->SetValue("PROV_TITLE", e.record.title);
+    d->SetValue("PROV_CITATION", e.record.citation);
+    if (!e.record.pages.empty()) d->SetValueAndShowSection("PROV_TEXT", e.record.pages.front(), "HAS_PROV_TEXT");
+    if (!e.paragraph_url.empty()) d->SetValueAndShowSection("PARAGRAPH_URL", e.paragraph_url, "HAS_PARAGRAPH");
+    else d->ShowSection("NO_PARAGRAPH");
+}
+
+void ref_link(TemplateDictionary* d, const RecordRef& r) {
+    d->SetValue("REF_URL", document_path(r.id));
+    d->SetValue("REF_TITLE", r.title);
+    if (!r.symbol.empty()) d->SetValueAndShowSection("REF_SYMBOL", r.symbol, "HAS_REF_SYMBOL");
+}
+
+void own_provision(TemplateDictionary& dict, const DocumentView& v) {
+    const ProvisionEntry& e = *v.provision;
+    auto* d = dict.AddSectionDictionary("PROVISION");
+    d->SetValue("PROV_CITATION", e.record.citation);
+    if (!e.paragraph_url.empty()) d->SetValueAndShowSection("PARAGRAPH_URL", e.paragraph_url, "HAS_PARAGRAPH");
+    else d->ShowSection("NO_PARAGRAPH");
+    if (v.decision) ref_link(d->AddSectionDictionary("DECISION"), *v.decision);
+    else d->SetValueAndShowSection("DECISION_SYMBOL", e.record.decision, "DECISION_MISSING");
+    for (const auto& r : v.refines) ref_link(d->AddSectionDictionary("REFINES"), r);
+    if (!v.refines.empty()) d->ShowSection("HAS_REFINES");
+    for (const auto& r : v.refined_by) ref_link(d->AddSectionDictionary("REFINED_BY"), r);
+    if (!v.refined_by.empty()) d->ShowSection("HAS_REFINED_BY");
+}
+
+}  // namespace
+
+void parts::provisions_part(TemplateDictionary& dict, const DocumentView& v, const Taxonomy&) {
+    if (v.provision) own_provision(dict, v);
+    if (v.provisions.empty()) return;
+    dict.ShowSection("HAS_PROVISIONS");
+    dict.SetIntValue("PROVISIONS_COUNT", static_cast<long>(v.provisions.size()));
+    bool linked = false;
+    for (const auto& e : v.provisions) {
+        entry_values(dict.AddSectionDictionary("PROVISION_ITEM"), e);
+        linked = linked || !e.paragraph_url.empty();
+    }
+    if (!linked) dict.ShowSection("PROVISIONS_NOT_INDEXED");
+}
+
+std::string Pages::rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& by) {
+    TemplateDictionary dict("rulebook");
+    dict.SetValue("PAGE_TITLE", by == "group" ? "Rulebook by stakeholder group" : "Rulebook by topic");
+    dict.ShowSection(by == "group" ? "BY_GROUP" : "BY_TOPIC");
+    dict.SetIntValue("PROVISIONS_COUNT", static_cast<long>(v.provisions.size()));
+    const std::string facet = by == "group" ? "group" : "topic";
+    // Sections in the taxonomy's concept order; a provision in each of its concepts.
+    std::map<std::string, std::vector<const ProvisionEntry*>> in;
+    for (const auto& e : v.provisions)
+        for (const auto& c : e.record.values(facet)) in[c].push_back(&e);
+    if (const Facet* f = tax.facet(facet)) {
+        for (const auto& c : f->concepts) {
+            auto it = in.find(c.id);
+            if (it == in.end()) continue;
+            auto* sd = dict.AddSectionDictionary("SECTION");
+            sd->SetValue("SECTION_ID", facet + "-" + c.id);
+            sd->SetValue("SECTION_TITLE", (by == "group" ? "What applies to " : "") + concept_label(tax, facet, c.id));
+            sd->SetIntValue("SECTION_COUNT", static_cast<long>(it->second.size()));
+            for (const auto* e : it->second) entry_values(sd->AddSectionDictionary("PROVISION_ITEM"), *e);
+        }
+    }
+    if (v.provisions.empty()) dict.ShowSection("NO_PROVISIONS");
+    return render(dict, "rulebook.tpl");
+}
+
+}  // namespace a6kb
