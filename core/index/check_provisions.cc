@@ -65,7 +65,17 @@ void add_file(const fs::path& f, const std::set<std::string>& wanted, const Extr
         d.set_one("type", "decision");
         d.pages = {part.text};
         auto& anchors = out[part.symbol];
-        for (const auto& p : cut_passages(d)) anchors.emplace(p.anchor, p.text);
+        // A paragraph over the passage size limit is cut into parts with
+        // the same label and anchors "annex-p24-2", ...: one paragraph here.
+        std::string last_anchor, last_label;
+        for (const auto& p : cut_passages(d)) {
+            if (!last_anchor.empty() && p.label == last_label && p.anchor.rfind(last_anchor + "-", 0) == 0) {
+                anchors[last_anchor] += "\n" + p.text;
+                continue;
+            }
+            anchors.emplace(p.anchor, p.text);
+            last_anchor = p.anchor, last_label = p.label;
+        }
     }
 }
 

@@ -112,6 +112,13 @@ std::string provision(const std::string& id, const std::string& citation, const 
            "</record>";
 }
 
+// Annex paragraph 3, past the passage size limit, its deadline in its last part.
+std::string long_paragraph() {
+    std::string p = "3. Each host Party shall describe its arrangements";
+    for (int i = 0; i < 80; ++i) p += ", including arrangement number " + std::to_string(i + 100);
+    return p + ". The description is due by 30 June.\n";
+}
+
 CheckReport check(const test::TempDir& dir, const std::string& records, bool texts) {
     test::write_file(dir / "corpus/decisions.catalog.xml", DECISIONS);
     test::write_file(dir / "corpus/provisions/7-cma-9.catalog.xml",
@@ -120,7 +127,7 @@ CheckReport check(const test::TempDir& dir, const std::string& records, bool tex
     test::write_file(dir / "texts/cma9.txt",
                      "Decision 7/CMA.9\nRules of ours\nThe Conference,\n1. Adopts the rules in the annex;\n"
                      "Annex\nRules\n1. Each host Party shall report the annual information by 15 April of the following year "
-                     "in the agreed electronic format.\n2. Each host Party shall keep a registry.\n");
+                     "in the agreed electronic format.\n2. Each host Party shall keep a registry.\n" + long_paragraph());
     IndexOptions o;
     o.paths = {dir / "corpus"};
     o.taxonomy = fs::path(A6KB_CORPUS) / "taxonomy.xml";
@@ -139,12 +146,14 @@ TEST_CASE("the check passes good provisions and resolves them in the texts", "[p
                    provision("prov-7-cma-9-annex-p1", "decision 7/CMA.9, annex, paragraph 1",
                              "Host Parties send their yearly figures no later than 15 April.") +
                        provision("prov-7-cma-9-annex-p2", "decision 7/CMA.9, annex, paragraph 2", "A registry is needed.",
-                                 "<refines>prov-7-cma-9-annex-p1</refines>"),
+                                 "<refines>prov-7-cma-9-annex-p1</refines>") +
+                       provision("prov-7-cma-9-annex-p3", "decision 7/CMA.9, annex, paragraph 3",
+                                 "Host Parties describe their arrangements by 30 June."),
                    true);
     INFO((r.problems.empty() ? std::string() : r.problems.front()));
     CHECK(r.problems.empty());
-    CHECK(r.provisions == 2);
-    CHECK(r.resolved == 2);
+    CHECK(r.provisions == 3);
+    CHECK(r.resolved == 3);
 }
 
 TEST_CASE("the check finds structural problems", "[provision][check]") {
