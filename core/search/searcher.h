@@ -94,6 +94,20 @@ struct PassageResult {
 inline constexpr int RERANK_MIN = 30, RERANK_MAX = 100;
 // A hit's weight times (1 + PASSAGE_BOOST * answer_strength).
 inline constexpr double PASSAGE_BOOST = 0.5;
+// A question that asks for a figure (asks_for_figure: "how much", "by
+// when", "deadline") raises the hits whose title or best passage states one
+// (states_figure) by this factor, in the re-ranked window only: the answer
+// "5 per cent at issuance" above a paragraph that only names the levy.
+inline constexpr double FIGURE_BOOST = 0.5;
+// In the re-ranked window, the k-th provision of a decision after its best
+// one has its score times PROVISION_DAMPING^k (searcher.cc, rerank): the
+// rulebook answers, one decision does not fill the page.
+inline constexpr double PROVISION_DAMPING = 0.6;
+// A query that names a topic rather than asks for a rule (not seeks_answer:
+// "share of proceeds", "international registry") has its provisions' scores
+// times this, so the glossary, the standards and the decisions lead and the
+// rulebook follows; a question or a longer query is answered by provisions.
+inline constexpr double PROVISION_TOPIC_DAMPING = 0.35;
 // Paragraph search judges the first PASSAGE_SCAN matching documents and
 // lists at most PASSAGES_PER_DOCUMENT passages of each.
 inline constexpr int PASSAGE_SCAN = 1000;

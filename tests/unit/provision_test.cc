@@ -6,7 +6,9 @@
 #include "core/index/check.h"
 #include "core/index/passages.h"
 #include "core/index/provision_text.h"
+#include "core/model/figures.h"
 #include "core/model/provision.h"
+#include "core/search/query.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -86,6 +88,39 @@ TEST_CASE("figures are normalised: per cent, number words, thousands; references
     CHECK(missing_figures("3% is cancelled", "at least 2 per cent") == V{"3%"});
     CHECK(missing_figures("by 31 December", "by 30 November") == V{"31", "december"});
     CHECK(missing_figures("5 units", "a 5 per cent share").empty());  // a bare number matches its percentage
+}
+
+TEST_CASE("states_figure: numbers and per cent, not symbols or references", "[provision][figures]") {
+    for (const char* yes : {"5 per cent of A6.4ERs", "by 31 December 2023", "at least 2%", "12 members", "five percent"}) {
+        INFO(yes);
+        CHECK(states_figure(yes));
+    }
+    for (const char* no : {"decision 3/CMA.3", "the 6.4 mechanism", "tonnes of CO2", "paragraph 18 of the annex",
+                           "Article 6, paragraph 2", "A6.4-SBM014-A06", "goes to the Adaptation Fund"}) {
+        INFO(no);
+        CHECK(!states_figure(no));
+    }
+}
+
+TEST_CASE("asks_for_figure: questions for an amount, a time or a deadline", "[provision][figures]") {
+    CHECK(asks_for_figure("how much of the share of proceeds goes to adaptation"));
+    CHECK(asks_for_figure("by when must the DNA approve the transition"));
+    CHECK(asks_for_figure("deadline for annual information"));
+    CHECK(asks_for_figure("When is the regular information due?"));
+    CHECK(!asks_for_figure("when is a first transfer"));
+    CHECK(!asks_for_figure("what must an initial report contain"));
+    CHECK(!asks_for_figure("share of proceeds"));
+    CHECK(!asks_for_figure("how to authorize A6.4ERs"));
+}
+
+TEST_CASE("seeks_answer: questions and longer queries, not topics, definitions or places", "[provision][figures]") {
+    CHECK(seeks_answer("can an authorization be changed after first transfer"));
+    CHECK(seeks_answer("how much of the share of proceeds goes to adaptation"));
+    CHECK(seeks_answer("corresponding adjustment method for a single-year NDC"));
+    CHECK(!seeks_answer("share of proceeds"));
+    CHECK(!seeks_answer("international registry"));
+    CHECK(!seeks_answer("what is a corresponding adjustment?"));
+    CHECK(!seeks_answer("where do I find the mechanism registry"));
 }
 
 TEST_CASE("shared word runs: terms of art count as one word", "[provision]") {
