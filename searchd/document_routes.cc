@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The document page's reader, the stable links to its passages and the
-// original file, as handlers of the routes declared in routes.cc.
+// The document page's reader, the stable links to its passages, the
+// original file and the rulebook page, as handlers of the routes declared
+// in routes.cc.
 #include "core/model/errors.h"
 #include "core/model/schema.h"
 #include "core/search/citation.h"
@@ -43,6 +44,13 @@ UserError no_record(const std::string& id) {
 bool from_file(const Record& r) { return !r.media_type.empty() && r.media_type != "catalog"; }
 
 }  // namespace
+
+std::string SearchServer::rulebook_page(Lease& l, Req req) {
+    const std::string by = req.has_param("by") ? req.get_param_value("by") : "topic";
+    if (by != "topic" && by != "group")
+        throw user_error(ErrorCode::bad_parameter, "parameter 'by': expected 'topic' or 'group', got '" + by + "'");
+    return pages_->rulebook(l->rulebook(), l->taxonomy(), by);
+}
 
 std::string SearchServer::document_page(Lease& l, Req req) {
     const std::string id = req.matches[1];

@@ -94,12 +94,7 @@ void SearchServer::routes() {
         s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
         s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
         s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy()); }));
-        s.Get("/rulebook", page(Route::page_rulebook, [this](Lease& l, Req req, Res) {
-            const std::string by = req.has_param("by") ? req.get_param_value("by") : "topic";
-            if (by != "topic" && by != "group")
-                throw user_error(ErrorCode::bad_parameter, "parameter 'by': expected 'topic' or 'group', got '" + by + "'");
-            return pages_->rulebook(l->rulebook(), l->taxonomy(), by);
-        }));
+        s.Get("/rulebook", page(Route::page_rulebook, [this](Lease& l, Req req, Res) { return rulebook_page(l, req); }));
         s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
             return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
         }));

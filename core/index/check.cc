@@ -13,18 +13,12 @@ namespace a6kb {
 
 namespace fs = std::filesystem;
 
-CheckReport check_corpus(const IndexOptions& options, const std::vector<fs::path>& texts) {
-    CheckReport report;
-    fs::path taxonomy_path = resolve_taxonomy(options);
-    Taxonomy taxonomy;
-    try {
-        taxonomy = Taxonomy::load(taxonomy_path);
-    } catch (const UserError& e) {
-        report.problems.push_back(e.what());
-        return report;
-    }
+namespace {
+
+// The files under the given paths, hidden entries left out, sorted.
+std::vector<fs::path> files_of(const std::vector<fs::path>& paths) {
     std::vector<fs::path> files;
-    for (const auto& given : options.paths) {
+    for (const auto& given : paths) {
         std::error_code ec;
         if (!fs::exists(given, ec)) throw UserError("no_such_path", "no such file or folder: " + given.string());
         if (!fs::is_directory(given)) {
@@ -42,6 +36,22 @@ CheckReport check_corpus(const IndexOptions& options, const std::vector<fs::path
         }
     }
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+CheckReport check_corpus(const IndexOptions& options, const std::vector<fs::path>& texts) {
+    CheckReport report;
+    fs::path taxonomy_path = resolve_taxonomy(options);
+    Taxonomy taxonomy;
+    try {
+        taxonomy = Taxonomy::load(taxonomy_path);
+    } catch (const UserError& e) {
+        report.problems.push_back(e.what());
+        return report;
+    }
+    const std::vector<fs::path> files = files_of(options.paths);
 
     std::map<std::string, std::string> seen_ids;  // id -> where
     std::vector<CheckedRecord> records;

@@ -354,7 +354,7 @@ bool seeks_answer(const std::string& q) {
     if (is_question(q)) return true;
     size_t content = 0;
     for (const auto& w : text::words(q)) content += stopper()(w) ? 0 : 1;
-    return content > 3;
+    return content > 4;
 }
 
 }  // namespace a6kb

@@ -71,7 +71,7 @@ bool asks_for_figure(const std::string& q);
 
 // Whether a query asks for a rule rather than names a topic: a request for
 // a figure (asks_for_figure), a question other than a definition or a place
-// ("what is ...", "where ..."), or more than three words besides stop words
+// ("what is ...", "where ..."), or more than four words besides stop words
 // ("corresponding adjustment method for a single-year NDC"). The searcher lets the rulebook's provisions answer such queries
 // and puts the glossary, standards and decisions first for a topic.
 bool seeks_answer(const std::string& q);

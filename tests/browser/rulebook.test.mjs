@@ -91,7 +91,7 @@ describe('rulebook', () => {
     await page.waitForURL((u) => u.pathname === '/rulebook' && u.searchParams.get('by') === 'group');
     const dnas = page.getByRole('region', { name: new RegExp(`^What applies to ${DNAS}`) });
     assert.equal(await dnas.count(), 1);
-    assert.equal(await dnas.locator('a.prov-title', { hasText: 'Changing an authorization does not affect ITMOs already first transferred' }).count(), 1);
+    assert.equal(await dnas.locator('a.prov-title', { hasText: 'Changing an authorization does not affect outcomes already first transferred' }).count(), 1);
     const developers = page.getByRole('region', { name: /^What applies to Project developers/ });
     assert.equal(await developers.count(), 1, 'a section for project developers');
     assert.ok((await developers.locator('li.provision-entry').count()) < (await dnas.locator('li.provision-entry').count()));

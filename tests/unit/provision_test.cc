@@ -117,6 +117,7 @@ TEST_CASE("seeks_answer: questions and longer queries, not topics, definitions o
     CHECK(seeks_answer("can an authorization be changed after first transfer"));
     CHECK(seeks_answer("how much of the share of proceeds goes to adaptation"));
     CHECK(seeks_answer("corresponding adjustment method for a single-year NDC"));
+    CHECK(!seeks_answer("initial report cooperative approach"));
     CHECK(!seeks_answer("share of proceeds"));
     CHECK(!seeks_answer("international registry"));
     CHECK(!seeks_answer("what is a corresponding adjustment?"));
