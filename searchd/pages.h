@@ -60,9 +60,12 @@ public:
     // Without `reader`, the record's metadata and links only.
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
-    // The rulebook (pages_rulebook.cc): its provisions in sections by topic
-    // or, with `by` "group", by stakeholder group ("What applies to ...").
-    std::string rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& by);
+    // The rulebook (pages_rulebook.cc): without `facet`, the overview (every
+    // topic and stakeholder group with its number of provisions); with
+    // `facet` ("topic" or "group") and a concept of it, that concept's
+    // provisions ("What applies to Governments and ...").
+    std::string rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& facet = "",
+                         const std::string& concept_id = "");
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
 

@@ -69,28 +69,50 @@ void parts::provisions_part(TemplateDictionary& dict, const DocumentView& v, con
     if (!linked) dict.ShowSection("PROVISIONS_NOT_INDEXED");
 }
 
-std::string Pages::rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& by) {
-    TemplateDictionary dict("rulebook");
-    dict.SetValue("PAGE_TITLE", by == "group" ? "Rulebook by stakeholder group" : "Rulebook by topic");
-    dict.ShowSection(by == "group" ? "BY_GROUP" : "BY_TOPIC");
-    dict.SetIntValue("PROVISIONS_COUNT", static_cast<long>(v.provisions.size()));
-    const std::string facet = by == "group" ? "group" : "topic";
-    // Sections in the taxonomy's concept order; a provision in each of its concepts.
-    std::map<std::string, std::vector<const ProvisionEntry*>> in;
-    for (const auto& e : v.provisions)
-        for (const auto& c : e.record.values(facet)) in[c].push_back(&e);
-    if (const Facet* f = tax.facet(facet)) {
+namespace {
+
+// The overview: every topic and stakeholder group that has provisions, with
+// how many, in the taxonomy's order, each a link to its list.
+void overview(TemplateDictionary& dict, const RulebookView& v, const Taxonomy& tax) {
+    for (const char* facet : {"topic", "group"}) {
+        std::map<std::string, size_t> n;
+        for (const auto& e : v.provisions)
+            for (const auto& c : e.record.values(facet)) ++n[c];
+        const Facet* f = tax.facet(facet);
+        if (!f) continue;
         for (const auto& c : f->concepts) {
-            auto it = in.find(c.id);
-            if (it == in.end()) continue;
-            auto* sd = dict.AddSectionDictionary("SECTION");
-            sd->SetValue("SECTION_ID", facet + "-" + c.id);
-            sd->SetValue("SECTION_TITLE", (by == "group" ? "What applies to " : "") + concept_label(tax, facet, c.id));
-            sd->SetIntValue("SECTION_COUNT", static_cast<long>(it->second.size()));
-            for (const auto* e : it->second) entry_values(sd->AddSectionDictionary("PROVISION_ITEM"), *e);
+            if (!n.count(c.id)) continue;
+            auto* d = dict.AddSectionDictionary(std::string(facet) == "topic" ? "TOPIC_LINK" : "GROUP_LINK");
+            d->SetValue("LINK_URL", "/rulebook?" + std::string(facet) + "=" + c.id);
+            d->SetValue("LINK_LABEL", (std::string(facet) == "group" ? "What applies to " : "") + c.label);
+            d->SetIntValue("LINK_COUNT", static_cast<long>(n[c.id]));
         }
     }
+}
+
+}  // namespace
+
+std::string Pages::rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& facet, const std::string& concept_id) {
+    TemplateDictionary dict("rulebook");
+    dict.SetIntValue("PROVISIONS_COUNT", static_cast<long>(v.provisions.size()));
     if (v.provisions.empty()) dict.ShowSection("NO_PROVISIONS");
+    if (facet.empty()) {
+        dict.SetValue("PAGE_TITLE", "Rulebook");
+        dict.ShowSection("OVERVIEW");
+        overview(dict, v, tax);
+        return render(dict, "rulebook.tpl");
+    }
+    const std::string title = (facet == "group" ? "What applies to " : "") + concept_label(tax, facet, concept_id);
+    dict.SetValue("PAGE_TITLE", "Rulebook: " + title);
+    auto* sd = dict.AddSectionDictionary("SECTION");
+    sd->SetValue("SECTION_TITLE", title);
+    size_t n = 0;
+    for (const auto& e : v.provisions) {
+        if (!e.record.has(facet, concept_id)) continue;
+        entry_values(sd->AddSectionDictionary("PROVISION_ITEM"), e);
+        ++n;
+    }
+    sd->SetIntValue("SECTION_COUNT", static_cast<long>(n));
     return render(dict, "rulebook.tpl");
 }
 

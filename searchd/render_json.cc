@@ -28,11 +28,8 @@ json record_json(const Record& r) {
         {"latest", r.latest},
         {"facets", facets},
     };
-    if (!r.citation.empty()) {  // a provision (docs/corpus.md, "Provisions")
-        j["citation"] = r.citation;
-        j["decision"] = r.decision;
-        j["refines"] = r.refines;
-    }
+    if (!r.citation.empty())  // a provision (docs/corpus.md, "Provisions")
+        j["provision"] = {{"citation", r.citation}, {"decision", r.decision}, {"refines", r.refines}};
     for (const auto& f : schema::declared_facets()) {
         if (f.api_key.empty()) continue;
         const auto& values = r.values(f.id);
@@ -170,13 +167,15 @@ void provisions_json(json& j, const DocumentView& v) {
         j["provisions"] = list;
     }
     if (!v.provision) return;
-    j["paragraph"] = v.provision->paragraph_url.empty() ? json(nullptr) : json(v.provision->paragraph_url);
-    j["decision_record"] = v.decision ? ref_json(*v.decision) : json(nullptr);
+    json& p = j["provision"];
+    p["anchor"] = v.provision->anchor;
+    p["paragraph"] = v.provision->paragraph_url.empty() ? json(nullptr) : json(v.provision->paragraph_url);
+    p["decision_record"] = v.decision ? ref_json(*v.decision) : json(nullptr);
     json refines = json::array(), refined_by = json::array();
     for (const auto& r : v.refines) refines.push_back(ref_json(r));
     for (const auto& r : v.refined_by) refined_by.push_back(ref_json(r));
-    j["refines"] = refines;
-    j["refined_by"] = refined_by;
+    p["refines_records"] = refines;
+    p["refined_by"] = refined_by;
 }
 
 }  // namespace

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The rulebook: a decision's page lists its provisions in paragraph order; the Rulebook page
 // by topic and by stakeholder group; a provision links to its paragraph in the reader when the
-// decision's text is indexed (the fixture decision 4/CMA.99 of lib/make_fixtures.mjs and its
+// decision's text is indexed (the fixture decision 5/CMA.99 of lib/make_fixtures.mjs and its
 // provision in fixtures/provisions.catalog.xml), and says so when it is not (2/CMA.3 ships
 // without its official text).
 import assert from 'node:assert/strict';
@@ -62,17 +62,17 @@ describe('rulebook', () => {
 
   test('a provision links to its paragraph in the reader when the text is indexed', async () => {
     const page = await context.newPage();
-    await page.goto(url('/doc/prov-4-cma-99-annex-p15'));
+    await page.goto(url('/doc/prov-5-cma-99-annex-p3'));
     const link = page.locator('.provision a.paragraph-link');
-    assert.equal(await link.getAttribute('href'), '/doc/4-cma-99/at/annex-p15');
+    assert.equal(await link.getAttribute('href'), '/doc/5-cma-99/at/annex-p3');
     await link.click();
-    await page.waitForURL((u) => u.pathname === '/doc/4-cma-99' && u.hash === '#annex-p15');
-    const target = page.locator('[id="annex-p15"]');
-    assert.match(await target.innerText(), /quokka fund/);
-    assert.match(await target.locator('.loc').innerText(), /paragraph 15/);
+    await page.waitForURL((u) => u.pathname === '/doc/5-cma-99' && u.hash === '#annex-p3');
+    const target = page.locator('[id="annex-p3"]');
+    assert.match(await target.innerText(), /platypus fund/);
+    assert.match(await target.locator('.loc').innerText(), /paragraph 3/);
     // The decision's page lists the provision with the same link.
     assert.equal(await page.locator('#provisions ~ ol a.paragraph-link, section.provisions a.paragraph-link').first().getAttribute('href'),
-      '/doc/4-cma-99/at/annex-p15');
+      '/doc/5-cma-99/at/annex-p3');
   });
 
   test('the Rulebook page: by topic, then by stakeholder group', async () => {
@@ -81,25 +81,38 @@ describe('rulebook', () => {
     await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Rulebook' }).click();
     await page.waitForURL((u) => u.pathname === '/rulebook');
     assert.equal(await page.locator('h1').innerText(), 'Rulebook');
-    const reporting = page.getByRole('region', { name: /^Reporting and transparency|^Reporting/ });
-    assert.ok((await reporting.count()) >= 1, 'a section for the reporting topic');
-    const annual = reporting.first().locator('a.prov-title', { hasText: 'Annual information: by 15 April' });
+    const topics = page.getByRole('region', { name: 'By topic' });
+    await topics.getByRole('link', { name: 'Reporting and transparency' }).click();
+    await page.waitForURL((u) => u.pathname === '/rulebook' && u.searchParams.get('topic') === 'reporting-transparency');
+    assert.equal(await page.locator('h1').innerText(), 'Rulebook: Reporting and transparency');
+    const annual = page.locator('li.provision-entry', { has: page.locator('a.prov-title', { hasText: 'Annual information: deadline 15 April' }) });
     assert.equal(await annual.count(), 1);
-    assert.match(await reporting.first().innerText(), /no later than 15 April/);
+    assert.match(await annual.innerText(), /decision 2\/CMA\.3, annex, paragraph 20/);
+    assert.match(await annual.innerText(), /15 April at the latest/);
 
-    await page.getByRole('navigation', { name: 'Rulebook views' }).getByRole('link', { name: 'By stakeholder group' }).click();
-    await page.waitForURL((u) => u.pathname === '/rulebook' && u.searchParams.get('by') === 'group');
-    const dnas = page.getByRole('region', { name: new RegExp(`^What applies to ${DNAS}`) });
-    assert.equal(await dnas.count(), 1);
-    assert.equal(await dnas.locator('a.prov-title', { hasText: 'Changing an authorization does not affect outcomes already first transferred' }).count(), 1);
-    const developers = page.getByRole('region', { name: /^What applies to Project developers/ });
-    assert.equal(await developers.count(), 1, 'a section for project developers');
-    assert.ok((await developers.locator('li.provision-entry').count()) < (await dnas.locator('li.provision-entry').count()));
+    await page.getByRole('link', { name: 'Rulebook' }).first().click();
+    await page.waitForURL((u) => u.pathname === '/rulebook' && u.search === '');
+    const groups = page.getByRole('region', { name: 'By stakeholder group' });
+    const dnaLink = groups.getByRole('link', { name: `What applies to ${DNAS}` });
+    const devLink = groups.getByRole('link', { name: /^What applies to Project developers/ });
+    assert.equal(await devLink.count(), 1, 'a list for project developers');
+    await dnaLink.click();
+    await page.waitForURL((u) => u.searchParams.get('group') === 'governments-dnas');
+    assert.equal(await page.locator('h1').innerText(), `Rulebook: What applies to ${DNAS}`);
+    assert.equal(await page.locator('a.prov-title', { hasText: 'Changing an authorization does not affect outcomes already first transferred' }).count(), 1);
+    const dnaCount = await page.locator('li.provision-entry').count();
+    await page.goBack();
+    await devLink.click();
+    await page.waitForURL((u) => u.searchParams.get('group') === 'project-developers');
+    const devCount = await page.locator('li.provision-entry').count();
+    assert.ok(devCount > 0 && devCount < dnaCount, `project developers ${devCount}, DNAs ${dnaCount}`);
   });
 
-  test('an unknown view of the Rulebook page is a clear error', async () => {
-    const r = await fetch(url('/rulebook?by=colour'));
-    assert.equal(r.status, 400);
-    assert.match(await r.text(), /parameter &#39;by&#39;|parameter 'by'/);
+  test('an unknown topic or parameter of the Rulebook page is a clear error', async () => {
+    for (const [q, said] of [['topic=colour', /&#39;colour&#39; is not a topic|'colour' is not a topic/], ['by=group', /parameter &#39;by&#39;|parameter 'by'/]]) {
+      const r = await fetch(url(`/rulebook?${q}`));
+      assert.equal(r.status, 400, q);
+      assert.match(await r.text(), said);
+    }
   });
 });

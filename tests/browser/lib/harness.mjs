@@ -36,6 +36,7 @@ export const PAGES = {
   results: '/search?q=corresponding+adjustment',
   document: '/doc/3-cma-3',
   labs: '/labs',
+  rulebook: '/rulebook',
   about: '/about',
 };
 
