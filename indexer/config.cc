@@ -37,6 +37,9 @@ void add_options(CLI::App& app, IndexerConfig& c, Raw& raw) {
     app.add_flag("--strict", c.strict, "exit with status 3 if any file was skipped");
     app.add_flag("--check", c.check, "only check the taxonomy, catalogs and front matter (no index written; "
                                      "--db is then optional); exit 3 on any problem");
+    app.add_option("--texts", c.texts, "with --check: folders or files of the official decision texts; each provision's "
+                                       "citation is resolved to its paragraph there and checked (docs/corpus.md)")
+        ->check(CLI::ExistingPath);
     app.add_flag("--quiet,-q", c.quiet, "print only errors and skips");
     app.add_flag("--verbose,-v", c.verbose, "print debug lines");
     app.add_option("--max-size", raw.max_size_mb, "largest file to read, in MB")
@@ -117,6 +120,10 @@ int parse_index_config(int argc, const char* const* argv, IndexerConfig& c, std:
         app.parse(args);
     } catch (const CLI::ParseError& e) {
         return app.exit(e, out, err) == 0 ? 0 : 2;
+    }
+    if (!c.check && !c.texts.empty()) {
+        err << "--texts goes with --check\n" << app.help();
+        return 2;
     }
     if (!c.check && c.index.db.empty()) {
         err << "--db is required (or A6KB_DB)\n" << app.help();

@@ -9,6 +9,7 @@
 
 #include <iosfwd>
 #include <string>
+#include <vector>
 
 namespace a6kb {
 
@@ -16,6 +17,7 @@ struct IndexerConfig {
     IndexOptions index;       // db, taxonomy, paths, and every tuning flag
     std::string report_file;  // --report: the summary and skips as JSON
     bool check = false;       // --check: check the corpus, write no index
+    std::vector<std::string> texts;  // --texts: official decision texts the provisions are checked against
     bool strict = false;      // --strict: exit 3 if anything was skipped
     bool quiet = false;
     bool verbose = false;

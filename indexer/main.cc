@@ -35,10 +35,12 @@ std::string human_bytes(double b) {
 
 int check(const a6kb::IndexerConfig& config) {
     try {
-        auto r = a6kb::check_corpus(config.index);
+        std::vector<std::filesystem::path> texts(config.texts.begin(), config.texts.end());
+        auto r = a6kb::check_corpus(config.index, texts);
         for (const auto& p : r.problems) std::fprintf(stderr, "problem %s\n", p.c_str());
-        std::fprintf(stderr, "checked catalogs=%zu records=%zu documents=%zu problems=%zu\n", r.catalogs, r.records,
-                     r.documents, r.problems.size());
+        std::fprintf(stderr, "checked catalogs=%zu records=%zu documents=%zu provisions=%zu%s problems=%zu\n", r.catalogs,
+                     r.records, r.documents, r.provisions,
+                     texts.empty() ? "" : (" resolved=" + std::to_string(r.resolved)).c_str(), r.problems.size());
         return r.problems.empty() ? 0 : 3;
     } catch (const a6kb::UserError& e) {
         std::fprintf(stderr, "error %s\n", e.what());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// The document page's reader, the stable links to its passages and the
-// original file, as handlers of the routes declared in routes.cc.
+// The document page's reader, the stable links to its passages, the
+// original file and the rulebook page, as handlers of the routes declared
+// in routes.cc.
 #include "core/model/errors.h"
 #include "core/model/schema.h"
 #include "core/search/citation.h"
@@ -43,6 +44,20 @@ UserError no_record(const std::string& id) {
 bool from_file(const Record& r) { return !r.media_type.empty() && r.media_type != "catalog"; }
 
 }  // namespace
+
+std::string SearchServer::rulebook_page(Lease& l, Req req) {
+    for (const auto& [name, value] : req.params)
+        if (name != "topic" && name != "group")
+            throw user_error(ErrorCode::bad_parameter, "parameter '" + name + "': the rulebook takes topic= or group=");
+    if (req.params.size() > 1) throw user_error(ErrorCode::bad_parameter, "the rulebook takes one of topic= and group=");
+    if (req.params.empty()) return pages_->rulebook(l->rulebook(), l->taxonomy());
+    const auto& [facet, value] = *req.params.begin();
+    const Facet* f = l->taxonomy().facet(facet);
+    std::string id = f ? l->taxonomy().resolve(*f, value) : std::string();
+    if (id.empty())
+        throw user_error(ErrorCode::bad_parameter, "parameter '" + facet + "': '" + value + "' is not a " + facet + " of the taxonomy");
+    return pages_->rulebook(l->rulebook(), l->taxonomy(), facet, id);
+}
 
 std::string SearchServer::document_page(Lease& l, Req req) {
     const std::string id = req.matches[1];

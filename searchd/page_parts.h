@@ -21,6 +21,10 @@ void record_values(ctemplate::TemplateDictionary* d, const Taxonomy& tax, const 
 void hits_part(ctemplate::TemplateDictionary& dict, const SearchResult& res, const Taxonomy& tax);
 // The Paragraphs view: documents with every passage that speaks to the query.
 void paragraphs_part(ctemplate::TemplateDictionary& dict, const SearchRequest& r, const PassageResult& res, const Taxonomy& tax);
+// A decision's provisions and a provision's paragraph, decision and
+// refinements, on the document page (pages_rulebook.cc).
+void provisions_part(ctemplate::TemplateDictionary& dict, const DocumentView& v, const Taxonomy& tax);
+
 // The tabs between the results and the Paragraphs view, and the form
 // fields that keep the view and passages=N.
 void views_part(ctemplate::TemplateDictionary& dict, const SearchRequest& r);

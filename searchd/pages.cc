@@ -27,8 +27,8 @@ using parts::thousands;
 
 namespace {
 
-const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl", "search.tpl",
-                                 "doc.tpl",    "labs.tpl",   "about.tpl", "error.tpl", "arrangements.tpl"};
+const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl",  "search.tpl",       "doc.tpl",
+                                 "labs.tpl",   "about.tpl",  "error.tpl", "arrangements.tpl", "rulebook.tpl"};
 
 std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
     if (const Facet* f = tax.facet(facet))
@@ -415,6 +415,7 @@ std::string Pages::document(const DocumentView& v, const Taxonomy& tax, const Re
         dict.SetValueAndShowSection("SEARCH_SYMBOL_URL", search_url(q), "HAS_SEARCH_SYMBOL");
     }
     links_part(dict, v, tax);
+    parts::provisions_part(dict, v, tax);
     if (reader) reader_part(dict, r, *reader);
     return render(dict, "doc.tpl");
 }

@@ -61,6 +61,12 @@ public:
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
     std::string labs(const LabsOverview& o, const Taxonomy& tax);
     std::string arrangements(const ArrangementsOverview& o, const Taxonomy& tax);  // pages_arrangements.cc
+    // The rulebook (pages_rulebook.cc): without `facet`, the overview (every
+    // topic and stakeholder group with its number of provisions); with
+    // `facet` ("topic" or "group") and a concept of it, that concept's
+    // provisions ("What applies to Governments and ...").
+    std::string rulebook(const RulebookView& v, const Taxonomy& tax, const std::string& facet = "",
+                         const std::string& concept_id = "");
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
 

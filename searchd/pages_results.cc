@@ -30,6 +30,11 @@ void hits_part(TemplateDictionary& dict, const SearchResult& res, const Taxonomy
         auto* hd = dict.AddSectionDictionary("HIT");
         record_values(hd, tax, h.record);
         hd->SetValue("SNIPPET", h.snippet);
+        // A provision shows its citation: the paragraph of the decision it tells.
+        if (!h.record.citation.empty()) {
+            hd->SetValueAndShowSection("PROVISION_CITATION", h.record.citation, "HAS_PROVISION");
+            hd->SetValue("PROVISION_URL", "/doc/" + h.record.id + "#provision");
+        }
         for (const auto& p : h.passages) passage_values(hd->AddSectionDictionary("PASSAGE"), p);
         if (h.passages.empty()) hd->ShowSection("NO_PASSAGES");
         if (!h.why.empty()) hd->SetValueAndShowSection("WHY", h.why, "HAS_WHY");

@@ -28,6 +28,8 @@ json record_json(const Record& r) {
         {"latest", r.latest},
         {"facets", facets},
     };
+    if (!r.citation.empty())  // a provision (docs/corpus.md, "Provisions")
+        j["provision"] = {{"citation", r.citation}, {"decision", r.decision}, {"refines", r.refines}};
     for (const auto& f : schema::declared_facets()) {
         if (f.api_key.empty()) continue;
         const auto& values = r.values(f.id);
@@ -150,6 +152,34 @@ json to_json(const PassageResult& r, const SearchRequest& request) {
     };
 }
 
+namespace {
+
+json provision_json(const ProvisionEntry& e) {
+    return {{"id", e.record.id}, {"title", e.record.title}, {"citation", e.record.citation}, {"anchor", e.anchor},
+            {"paragraph", e.paragraph_url.empty() ? json(nullptr) : json(e.paragraph_url)}};
+}
+
+// A decision's provisions; a provision's paragraph, decision and refinements.
+void provisions_json(json& j, const DocumentView& v) {
+    if (!v.provisions.empty()) {
+        json list = json::array();
+        for (const auto& e : v.provisions) list.push_back(provision_json(e));
+        j["provisions"] = list;
+    }
+    if (!v.provision) return;
+    json& p = j["provision"];
+    p["anchor"] = v.provision->anchor;
+    p["paragraph"] = v.provision->paragraph_url.empty() ? json(nullptr) : json(v.provision->paragraph_url);
+    p["decision_record"] = v.decision ? ref_json(*v.decision) : json(nullptr);
+    json refines = json::array(), refined_by = json::array();
+    for (const auto& r : v.refines) refines.push_back(ref_json(r));
+    for (const auto& r : v.refined_by) refined_by.push_back(ref_json(r));
+    p["refines_records"] = refines;
+    p["refined_by"] = refined_by;
+}
+
+}  // namespace
+
 json to_json(const DocumentView& v) {
     json j = record_json(v.record);
     j["summary"] = v.record.summary.empty() ? json(nullptr) : json(v.record.summary);
@@ -166,6 +196,7 @@ json to_json(const DocumentView& v) {
     j["cites"] = cites;
     j["cited_by"] = cited_by;
     j["similar"] = similar;
+    provisions_json(j, v);
     return j;
 }
 

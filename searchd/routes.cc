@@ -97,6 +97,7 @@ void SearchServer::routes() {
         s.Get("/arrangements", page(Route::page_arrangements, [this](Lease& l, Req, Res) {
             return pages_->arrangements(l->arrangements(), l->taxonomy());
         }));
+        s.Get("/rulebook", page(Route::page_rulebook, [this](Lease& l, Req req, Res) { return rulebook_page(l, req); }));
         s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
             return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
         }));

@@ -27,6 +27,7 @@ enum class Route {
     document_file,       // GET /doc/{id}/file
     page_labs,           // GET /labs
     page_arrangements,   // GET /arrangements
+    page_rulebook,       // GET /rulebook
     page_about,          // GET /about
     not_found,           // no route for the path
     method_not_allowed,  // an API path with a method other than GET or HEAD
@@ -59,6 +60,7 @@ inline constexpr std::array<RouteInfo, 20> ROUTES = {{
     {Route::document_file, "document_file", false},  // a file of any size, read from disk
     {Route::page_labs, "page_labs", true},
     {Route::page_arrangements, "page_arrangements", true},
+    {Route::page_rulebook, "page_rulebook", true},
     {Route::page_about, "page_about", false},  // links carry the Host header's address
     {Route::not_found, "not_found", false},
     {Route::method_not_allowed, "method_not_allowed", false},

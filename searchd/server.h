@@ -75,6 +75,7 @@ private:
     void search_csv(Lease& l, Req req, Res res);
     // document_routes.cc: the reader, its passage links, the original file.
     std::string document_page(Lease& l, Req req);
+    std::string rulebook_page(Lease& l, Req req);  // /rulebook[?topic=ID|group=ID] (document_routes.cc)
     nlohmann::json document_json(Lease& l, Req req);
     void passage_redirect(Lease& l, Req req, Res res);
     void send_original(Lease& l, Req req, Res res);

@@ -3,6 +3,7 @@
 
 #include "core/index/passages.h"
 #include "core/model/errors.h"
+#include "core/model/provision.h"
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
 #include "core/model/taxonomy.h"
@@ -91,7 +92,7 @@ struct CatalogReader {
         for (auto a : root.attributes()) {
             std::string name = a.name();
             if (!known_field(name, taxonomy) || name == "id" || name == "title" || name == "symbol" || name == "version" ||
-                name == "text" || name == "summary" || name == "url") {
+                name == "text" || name == "summary" || name == "url" || name == "citation" || name == "refines") {
                 report(root.offset_debug(), "<catalog> attribute '" + name + "' is not a field that can be a default");
                 continue;
             }
@@ -212,6 +213,24 @@ std::vector<std::string> canonical_symbols(const std::vector<std::string>& value
     return out;
 }
 
+// A provision's fields (core/model/provision.h): the citation must parse.
+std::string apply_provision_field(Record& r, const std::string& name, const std::vector<std::string>& values) {
+    const std::string& v = values.front();
+    if (name == "citation") {
+        std::string why;
+        if (!parse_citation(v, &why)) return "citation '" + v + "': " + why;
+        r.citation = v;
+    } else if (name == "decision") {
+        auto sym = canonical_symbol(v);
+        if (!sym || sym->kind != SymbolKind::decision) return "decision '" + v + "' is not a decision symbol (3/CMA.3)";
+        r.decision = sym->text;
+    } else {
+        r.refines.clear();
+        for (const auto& id : values) r.refines.push_back(slug(id));
+    }
+    return {};
+}
+
 // One of the record's own fields (not a facet); `known` says whether `name` is one.
 std::string apply_field(Record& r, const std::string& name, const std::vector<std::string>& values, bool& known,
                         const Programmes& programmes) {
@@ -244,6 +263,8 @@ std::string apply_field(Record& r, const std::string& name, const std::vector<st
         r.pages = {text::normalize_whitespace(v)};
     } else if (name == "keywords") {
         r.headings = values;
+    } else if (name == "citation" || name == "decision" || name == "refines") {
+        return apply_provision_field(r, name, values);
     } else {
         known = name == "layout" || name == "draft";  // front matter of static-site generators
     }
@@ -283,6 +304,9 @@ Record record_from_catalog(const CatalogEntry& entry, const std::string& source,
         if (!r.version.empty() && symbol_id) r.id += "-v" + slug(r.version);
     }
     if (r.family.empty() && !r.version.empty() && !r.symbols.empty()) r.family = r.symbols.front();
+    // A provision cites its decision, so "cited by" and cites: find it.
+    if (!r.decision.empty() && std::find(r.references.begin(), r.references.end(), r.decision) == r.references.end())
+        r.references.push_back(r.decision);
     return r;
 }
 

@@ -2,6 +2,7 @@
 #include "core/index/check.h"
 
 #include "core/index/catalog.h"
+#include "core/index/check_provisions.h"
 #include "core/model/errors.h"
 #include "core/extract/extract.h"
 #include "core/model/taxonomy.h"
@@ -12,18 +13,12 @@ namespace a6kb {
 
 namespace fs = std::filesystem;
 
-CheckReport check_corpus(const IndexOptions& options) {
-    CheckReport report;
-    fs::path taxonomy_path = resolve_taxonomy(options);
-    Taxonomy taxonomy;
-    try {
-        taxonomy = Taxonomy::load(taxonomy_path);
-    } catch (const UserError& e) {
-        report.problems.push_back(e.what());
-        return report;
-    }
+namespace {
+
+// The files under the given paths, hidden entries left out, sorted.
+std::vector<fs::path> files_of(const std::vector<fs::path>& paths) {
     std::vector<fs::path> files;
-    for (const auto& given : options.paths) {
+    for (const auto& given : paths) {
         std::error_code ec;
         if (!fs::exists(given, ec)) throw UserError("no_such_path", "no such file or folder: " + given.string());
         if (!fs::is_directory(given)) {
@@ -41,8 +36,25 @@ CheckReport check_corpus(const IndexOptions& options) {
         }
     }
     std::sort(files.begin(), files.end());
+    return files;
+}
+
+}  // namespace
+
+CheckReport check_corpus(const IndexOptions& options, const std::vector<fs::path>& texts) {
+    CheckReport report;
+    fs::path taxonomy_path = resolve_taxonomy(options);
+    Taxonomy taxonomy;
+    try {
+        taxonomy = Taxonomy::load(taxonomy_path);
+    } catch (const UserError& e) {
+        report.problems.push_back(e.what());
+        return report;
+    }
+    const std::vector<fs::path> files = files_of(options.paths);
 
     std::map<std::string, std::string> seen_ids;  // id -> where
+    std::vector<CheckedRecord> records;
     for (const auto& f : files) {
         if (fs::equivalent(f, taxonomy_path)) continue;
         if (f.filename() == "programmes.xml" && fs::equivalent(f.parent_path(), taxonomy_path.parent_path())) continue;
@@ -70,6 +82,7 @@ CheckReport check_corpus(const IndexOptions& options) {
                     report.problems.push_back(where + ": record id '" + r.id + "' (" +
                                               (r.symbols.empty() ? r.title : r.symbols.front() + (r.version.empty() ? "" : " version " + r.version)) +
                                               ") is already given at " + it->second);
+                records.push_back({std::move(r), where});
             }
             continue;
         }
@@ -85,6 +98,10 @@ CheckReport check_corpus(const IndexOptions& options) {
         if (auto err = apply_metadata(probe, x.doc->meta, taxonomy); !err.empty())
             report.problems.push_back(f.string() + ": front matter: " + err);
     }
+    auto provisions = check_provisions(records, texts, options.limits);
+    report.provisions = provisions.provisions;
+    report.resolved = provisions.resolved;
+    report.problems.insert(report.problems.end(), provisions.problems.begin(), provisions.problems.end());
     return report;
 }
 

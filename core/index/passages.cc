@@ -288,6 +288,16 @@ std::vector<Passage> cut_passages(const Record& r) {
     auto lines = cut::lines_of(r);
     if (lines.empty()) return {};
     const std::string type = r.first("type");
+    // A provision (core/model/provision.h) is one passage of our words; its
+    // paragraph numbers would read as the official text's ("paragraph 1").
+    if (type == "provision") {
+        cut::Builder b;
+        b.open(cut::at("provision", "provision"), lines.front());
+        for (size_t i = 1; i < lines.size(); ++i)
+            if (!lines[i].text.empty()) b.append(lines[i]);
+        b.close();
+        return b.take();
+    }
     const bool decision = type == "decision" || type == "report" || type == "meeting-report" || type == "agenda";
     const bool cdm = type == "methodology" || type == "tool" || type == "standard" || type == "procedure";
     std::vector<Passage> out;

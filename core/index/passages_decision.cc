@@ -51,10 +51,11 @@ bool lower_prefix(std::string_view s, std::string_view p) {
     return true;
 }
 
-// "Annex", "ANNEX", "Annex I", "Annex 2." -> "" / "I" / "2" in `which`.
+// "Annex", "ANNEX", "Annex I", "Annex 2.", "Annex II*" -> "" / "I" / "2" / "II" in `which`.
 bool annex_line(std::string_view s, std::string* which) {
     if (s.size() > 14 || !lower_prefix(s, "annex")) return false;
     std::string_view rest = s.substr(5);
+    while (!rest.empty() && rest.back() == '*') rest.remove_suffix(1);  // a footnote mark: "Annex I*"
     if (!rest.empty() && rest.back() == '.') rest.remove_suffix(1);
     if (rest.empty()) { which->clear(); return true; }
     if (rest[0] != ' ') return false;

@@ -23,6 +23,9 @@ json to_json(const Record& r, bool with_text) {
     };
     for (const auto& [facet, values] : r.facets) j["facets"][facet] = values;
     if (!r.aliases.empty()) j["aliases"] = r.aliases;
+    if (!r.citation.empty()) j["citation"] = r.citation;
+    if (!r.decision.empty()) j["decision"] = r.decision;
+    if (!r.refines.empty()) j["refines"] = r.refines;
     if (with_text) {
         j["pages"] = r.pages;
         j["headings"] = r.headings;
@@ -53,6 +56,9 @@ Record record_from_json(const json& j) {
     r.headings = list("headings");
     r.summary = str("summary");
     r.references = list("references");
+    r.citation = str("citation");
+    r.decision = str("decision");
+    r.refines = list("refines");
     if (j.contains("aliases") && j["aliases"].is_object()) r.aliases = j["aliases"].get<std::map<std::string, int>>();
     r.media_type = str("media_type");
     r.latest = j.value("latest", true);
@@ -208,6 +214,10 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
         tg.increase_termpos(100);
         tg.index_text(r.summary, 2);
     }
+    if (!r.citation.empty()) {
+        tg.increase_termpos(100);
+        tg.index_text(r.citation);
+    }
     std::vector<unsigned> page_pos = index_body(doc, r, tg);
     // Acronyms of the concepts the text spells out: "DNA" finds "designated national authority".
     if (!r.aliases.empty()) {
@@ -222,6 +232,8 @@ Xapian::Document to_document(const Record& r, const std::vector<std::string>& so
     doc.add_boolean_term(schema::term(schema::ID, r.id));
     for (const auto& key : source_keys) doc.add_boolean_term(key);
     for (const auto& ref : r.references) doc.add_boolean_term(schema::term(schema::CITES, symbol_key(ref)));
+    if (!r.decision.empty()) doc.add_boolean_term(schema::term(schema::DECISION, symbol_key(r.decision)));
+    for (const auto& id : r.refines) doc.add_boolean_term(schema::term(schema::REFINES, id));
     if (!r.family.empty()) {
         doc.add_boolean_term(schema::term(schema::FAMILY, symbol_key(r.family)));
         doc.add_value(schema::FAMILY.slot, symbol_key(r.family));

@@ -44,6 +44,11 @@ struct Record {
     std::vector<Passage> passages;
     std::string summary;
     std::vector<std::string> references;  // canonical symbols cited by the text
+    // Provisions (type "provision", core/model/provision.h): the paragraph
+    // told, the decision it belongs to, and the provisions it refines.
+    std::string citation;                 // "decision 3/CMA.3, annex, paragraph 67(a)"; empty for other records
+    std::string decision;                 // canonical symbol of the decision, "3/CMA.3"
+    std::vector<std::string> refines;     // record ids of the provisions this one refines or changes
     std::map<std::string, int> aliases;   // acronyms of concepts the text spells out -> occurrences
     std::string media_type;               // of the main source, or "catalog"
     bool latest = true;                   // newest version in its family (set by the indexer)

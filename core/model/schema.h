@@ -41,6 +41,8 @@ inline constexpr Field SYMBOL{"symbol", "XSY", NO_SLOT, false, true, false, true
 inline constexpr Field FAMILY{"family", "XF", 9, false, false, true, true, "version family: the code shared by all versions of a methodology or standard"};
 inline constexpr Field LATEST{"latest", "XN", NO_SLOT, false, false, false, true, "term present (value empty) on the newest version of its family"};
 inline constexpr Field CITES{"cites", "XR", NO_SLOT, false, true, false, true, "symbols this record cites, canonical and lowercased"};
+inline constexpr Field DECISION{"decision", "XD", NO_SLOT, false, false, false, true, "a provision's decision symbol, canonical and lowercased (3/cma.3)"};
+inline constexpr Field REFINES{"refines", "XE", NO_SLOT, false, true, false, true, "record ids of the provisions a provision refines"};
 inline constexpr Field SOURCE{"source", "XP", NO_SLOT, false, true, false, true, "source file key (absolute path, or a hash when too long)"};
 inline constexpr Field DATE{"date", "", 0, false, false, true, false, "date as YYYYMMDD (partial dates padded with 00)"};
 inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "version sort key: each numeric part zero-padded to 6 digits"};
@@ -49,8 +51,8 @@ inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact
 inline constexpr Field TITLE_WORDS{"title_words", "", 14, false, false, false, false, "the title's length in term positions, decimal: its unprefixed copy stands at positions N+101..2N+100"};
 
 // The fields that are not facets (the facets follow).
-inline constexpr std::array<const Field*, 12> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD, &TITLE_WORDS};
+inline constexpr std::array<const Field*, 14> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &DECISION, &REFINES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD, &TITLE_WORDS};
 
 
 // Facets: the one list. Every facet of the index is an entry here or a
@@ -104,8 +106,9 @@ std::string term(const FacetField& field, std::string_view value);
 // Names a facet may not take: the record's other fields (catalog elements)
 // and the search parameters.
 bool reserved_name(std::string_view id);
-inline constexpr std::array<std::string_view, 11> RECORD_FIELDS = {
-    "id", "title", "symbol", "version", "family", "date", "url", "summary", "cites", "text", "keywords"};
+inline constexpr std::array<std::string_view, 14> RECORD_FIELDS = {
+    "id", "title", "symbol", "version", "family", "date", "url", "summary", "cites", "text", "keywords",
+    "citation", "decision", "refines"};
 
 // A boolean term for `value` in `field`: prefix + lowercased value, hashed
 // when it would pass Xapian's term length limit.
@@ -124,6 +127,6 @@ inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash 
 inline constexpr std::string_view META_VARIANTS = "a6kb:variants";      // variants.txt as the synonyms were last written from
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
 inline constexpr std::string_view META_PROGRAMMES = "a6kb:programmes";  // programmes.xml the records were read with
-inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14)
+inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14), provisions (XD, XE)
 
 }  // namespace a6kb::schema

@@ -30,7 +30,7 @@ const Xapian::SimpleStopper& stopper() {
 const Xapian::SimpleStopper& question_stopper() {
     static const char* const words[] = {
         "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "do",
-        "does", "done", "for", "from", "get", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+        "does", "done", "for", "from", "get", "go", "goes", "going", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
         "know", "long", "many", "may", "often", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
         "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
         "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "why", "will", "with", "would",
@@ -325,5 +325,37 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 }
 
 Xapian::Query match_all() { return Xapian::Query(std::string()); }
+
+bool asks_for_figure(const std::string& q) {
+    static const std::vector<std::vector<std::string>> asks = {
+        {"how", "much"}, {"how", "many"}, {"how", "long"}, {"how", "often"}, {"what", "percentage"},
+        {"what", "percent"}, {"what", "share"}, {"what", "fraction"}, {"by", "when"}, {"deadline"}, {"deadlines"},
+        {"due"}, {"when", "must"}, {"what", "date"}, {"which", "date"}, {"how", "soon"}, {"time", "limit"}};
+    const auto words = text::words(q);
+    for (size_t i = 0; i < words.size(); ++i)
+        for (const auto& a : asks)
+            if (i + a.size() <= words.size() && std::equal(a.begin(), a.end(), words.begin() + static_cast<long>(i))) return true;
+    return false;
+}
+
+bool seeks_answer(const std::string& q) {
+    if (asks_for_figure(q)) return true;
+    // "what is X", "where do I find X": a definition or a place, which the
+    // glossary and the documents give; "when is a first transfer" asks what
+    // event it is, not for a date.
+    const auto words = text::words(q);
+    auto starts = [&](std::initializer_list<const char*> w) {
+        size_t i = 0;
+        for (const char* x : w)
+            if (i >= words.size() || words[i++] != x) return false;
+        return true;
+    };
+    if (starts({"what", "is"}) || starts({"what", "are"}) || starts({"whats"}) || starts({"where"}) || starts({"define"}))
+        return false;
+    if (is_question(q)) return true;
+    size_t content = 0;
+    for (const auto& w : text::words(q)) content += stopper()(w) ? 0 : 1;
+    return content > 4;
+}
 
 }  // namespace a6kb

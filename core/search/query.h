@@ -65,6 +65,20 @@ ParsedQuery build_query(const std::string& q, const Xapian::Database& db, Defaul
 // in a phrase.
 std::string with_variants(const std::string& q, const Xapian::Database& db);
 
+// Whether a query asks for a figure: an amount, a share, a length of time,
+// a date or a deadline ("how much of the share of proceeds goes to
+// adaptation", "by when must the DNA approve", "deadline for annual
+// information", "when is the report due"); a bare "when is" does not
+// ("when is a first transfer" asks which event). The searcher then prefers hits that state one.
+bool asks_for_figure(const std::string& q);
+
+// Whether a query asks for a rule rather than names a topic: a request for
+// a figure (asks_for_figure), a question other than a definition or a place
+// ("what is ...", "where ..."), or more than four words besides stop words
+// ("corresponding adjustment method for a single-year NDC"). The searcher lets the rulebook's provisions answer such queries
+// and puts the glossary, standards and decisions first for a topic.
+bool seeks_answer(const std::string& q);
+
 // A query matching every document, new on each call. Never copy
 // Xapian::Query::MatchAll instead: it is one object for the whole process,
 // and Xapian's reference counts are not atomic, so searchers on several

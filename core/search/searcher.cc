@@ -4,6 +4,7 @@
 #include "core/search/correction.h"
 
 #include "core/model/errors.h"
+#include "core/model/figures.h"
 #include "core/model/schema.h"
 #include "core/model/symbols.h"
 #include "core/model/text.h"
@@ -12,7 +13,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstring>
+#include <map>
 
 namespace a6kb {
 namespace {
@@ -376,6 +379,55 @@ struct Window {
     bool rerank = false;
 };
 
+// Whether a hit's title or best passage states a figure (core/model/figures.h):
+// for a question that asks for one. Reads that one passage.
+bool states_figure_at(const Xapian::Database& db, const Xapian::Document& doc, const JudgedDocument& j) {
+    auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
+    if (!card.is_object()) return false;
+    if (states_figure(card.value("t", ""))) return true;
+    if (j.starts.empty()) return states_figure(decode_data(doc.get_data(), false).summary);  // a catalog record: its summary
+    if (j.passages.empty()) return false;
+    const std::string stored = db.get_metadata(passage_key(card.value("i", ""), j.passages.front().ordinal));
+    return !stored.empty() && states_figure(decode_passage(stored).text);
+}
+
+// A hit of the window with its passage evidence and its re-ranked score.
+struct Judged {
+    Xapian::MSetIterator it;
+    JudgedDocument doc;
+    double score;
+    std::string decision;  // a provision's decision term (schema::DECISION); empty for other records
+};
+
+// The decision term (schema::DECISION) of a provision; empty for other records.
+std::string decision_term(const Xapian::Document& doc) {
+    // Only provisions carry one: their type (one value read) spares a long
+    // document the decoding of its whole term list.
+    static const Xapian::valueno type_slot = schema::facet("type")->slot;
+    if (doc.get_value(type_slot) != "provision") return {};
+    const std::string prefix(schema::DECISION.prefix);
+    auto t = doc.termlist_begin();
+    t.skip_to(prefix);
+    return t != doc.termlist_end() && (*t).compare(0, prefix.size(), prefix) == 0 ? *t : std::string();
+}
+
+// Best score first; then the provisions of one decision share their place:
+// the best keeps its score, the k-th after it is damped by
+// PROVISION_DAMPING^k, so that one decision's rulebook does not fill the
+// page above the glossary, the standards and the other decisions.
+void rerank(std::vector<Judged>& judged) {
+    auto by_score = [](const Judged& a, const Judged& b) { return a.score > b.score; };
+    std::stable_sort(judged.begin(), judged.end(), by_score);
+    std::map<std::string, int> seen;
+    bool damped = false;
+    for (auto& j : judged) {
+        if (j.decision.empty()) continue;
+        int k = seen[j.decision]++;
+        if (k > 0) j.score *= std::pow(PROVISION_DAMPING, k), damped = true;
+    }
+    if (damped) std::stable_sort(judged.begin(), judged.end(), by_score);
+}
+
 Window window_of(const SearchRequest& r, const ParsedQuery& pq) {
     const auto first = static_cast<Xapian::doccount>((r.page - 1) * r.per_page);
     const auto size = static_cast<Xapian::doccount>(r.per_page);
@@ -403,20 +455,21 @@ SearchResult Searcher::search(const SearchRequest& r) {
         c.query_terms.emplace_back(*t, db_.postlist_begin(*t));
 
     // Each hit judged by its passages; the window re-ranked with that evidence.
-    struct Judged {
-        Xapian::MSetIterator it;
-        JudgedDocument doc;
-        double score;
-    };
     std::vector<Judged> judged;
+    const bool figure = w.rerank && !r.records_only && asks_for_figure(r.q);
+    const bool topic = w.rerank && !r.records_only && !seeks_answer(r.q);
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
-        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, it.get_document(), words);
-        const double score = rank_score(it.get_weight(), j);
-        judged.push_back({it, std::move(j), score});
+        const Xapian::Document doc = it.get_document();
+        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, doc, words);
+        double score = rank_score(it.get_weight(), j);
+        if (figure && states_figure_at(db_, doc, j)) score *= 1 + FIGURE_BOOST;
+        std::string decision = w.rerank ? decision_term(doc) : std::string();
+        if (topic && !decision.empty()) score *= PROVISION_TOPIC_DAMPING;
+        judged.push_back({it, std::move(j), score, std::move(decision)});
     }
     size_t skip = 0;
     if (w.rerank) {
-        std::stable_sort(judged.begin(), judged.end(), [](const Judged& a, const Judged& b) { return a.score > b.score; });
+        rerank(judged);
         skip = static_cast<size_t>((r.page - 1) * r.per_page);
     }
     for (size_t i = skip; i < judged.size() && res.hits.size() < static_cast<size_t>(r.per_page); ++i) {

@@ -92,7 +92,21 @@ struct PassageResult {
 // pages' worth, at least 30 and at most 100 hits. Past it, Xapian's order
 // stands, so a document is on one page only.
 inline constexpr int RERANK_MIN = 30, RERANK_MAX = 100;
-// A hit is re-ranked by rank_score (passages.h).
+// A hit is re-ranked by rank_score (passages.h), then by the rules below.
+// A question that asks for a figure (asks_for_figure: "how much", "by
+// when", "deadline") raises the hits whose title or best passage states one
+// (states_figure) by this factor, in the re-ranked window only: the answer
+// "5 per cent at issuance" above a paragraph that only names the levy.
+inline constexpr double FIGURE_BOOST = 0.5;
+// In the re-ranked window, the k-th provision of a decision after its best
+// one has its score times PROVISION_DAMPING^k (searcher.cc, rerank): the
+// rulebook answers, one decision does not fill the page.
+inline constexpr double PROVISION_DAMPING = 0.6;
+// A query that names a topic rather than asks for a rule (not seeks_answer:
+// "share of proceeds", "international registry") has its provisions' scores
+// times this, so the glossary, the standards and the decisions lead and the
+// rulebook follows; a question or a longer query is answered by provisions.
+inline constexpr double PROVISION_TOPIC_DAMPING = 0.35;
 // Paragraph search judges the first PASSAGE_SCAN matching documents and
 // lists at most PASSAGES_PER_DOCUMENT passages of each.
 inline constexpr int PASSAGE_SCAN = 1000;
@@ -153,6 +167,8 @@ public:
     std::vector<Suggestion> suggest(const std::string& prefix, size_t limit = 10);
     LabsOverview labs();
     ArrangementsOverview arrangements();
+    // Every provision (provisions.cc); their text read from the passages.
+    RulebookView rulebook();
 
     const Taxonomy& taxonomy() const { return snapshot_->taxonomy; }
     const SearchLimits& limits() const { return limits_; }
@@ -171,6 +187,10 @@ private:
     bool table_usable_ = true;  // false once the database refused a table spy (remote shards)
 
     std::optional<Xapian::Document> find(const std::string& id);
+    // The rulebook's parts of a document page (provisions.cc).
+    void add_provisions(DocumentView& v);
+    ProvisionEntry provision_entry(const Xapian::Document& doc, bool with_text);
+    std::optional<RecordRef> decision_of(const std::string& symbol);
     RecordRef ref_of(const Xapian::Document& doc);
     const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }

@@ -81,6 +81,7 @@ std::optional<DocumentView> Searcher::document(const std::string& id) {
         }
     }
     std::sort(v.cited_by.begin(), v.cited_by.end(), [](const RecordRef& a, const RecordRef& b) { return a.date > b.date; });
+    add_provisions(v);
 
     // Similar: the record's most telling words, as a query (relevance feedback).
     Xapian::RSet rset;

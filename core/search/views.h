@@ -23,13 +23,36 @@ struct RecordRef {
     bool latest = true;
 };
 
+// A provision as the rulebook lists it (core/model/provision.h).
+struct ProvisionEntry {
+    Record record;              // with its text (record.pages)
+    std::string anchor;         // of the cited paragraph: "annex-p67"
+    std::string decision_id;    // the decision's record id, when the index holds it
+    // "/doc/3-cma-3/at/annex-p67" when the decision's official text is
+    // indexed and holds that paragraph; empty: "official text not indexed".
+    std::string paragraph_url;
+};
+
 struct DocumentView {
     Record record;  // without page texts
     size_t pages = 0;
     std::vector<RecordRef> versions;                                 // newest first
     std::vector<std::pair<std::string, std::optional<RecordRef>>> cites;  // symbol, the record if indexed
-    std::vector<RecordRef> cited_by;
+    std::vector<RecordRef> cited_by;                                 // provisions left out: they are listed below
     std::vector<RecordRef> similar;
+    // A decision's provisions, in paragraph order.
+    std::vector<ProvisionEntry> provisions;
+    // A provision's own: where its paragraph is, its decision, what it
+    // refines and what refines it (newest first).
+    std::optional<ProvisionEntry> provision;
+    std::optional<RecordRef> decision;
+    std::vector<RecordRef> refines, refined_by;
+};
+
+// The rulebook (/rulebook): every provision, by decision date and
+// paragraph order; the page groups them by topic or stakeholder group.
+struct RulebookView {
+    std::vector<ProvisionEntry> provisions;
 };
 
 // The implementation labs: each lab (a lab-session record with a symbol) and

@@ -61,7 +61,8 @@ void check_page(const httplib::Result& r, int status) {
 }  // namespace
 
 TEST_CASE("every page answers with HTML, a CSP and no inline script", "[pages]") {
-    for (const char* path : {"/", "/search", "/search?q=methane&group=DNA&sort=newest", "/doc/ams-iii-d-v21-0", "/labs", "/about"}) {
+    for (const char* path : {"/", "/search", "/search?q=methane&group=DNA&sort=newest", "/doc/ams-iii-d-v21-0", "/labs", "/about",
+                             "/rulebook", "/rulebook?group=governments-dnas"}) {
         INFO(path);
         check_page(site().get(path), 200);
     }
@@ -124,6 +125,17 @@ TEST_CASE("the labs page links each cell of the who-asked-whom matrix to its que
     auto q = site().get("/search?type=lab-question&group=governments-dnas&asked_by=development-banks");
     check_page(q, 200);
     CHECK_THAT(q->body, Catch::Contains("Question 1: banks ask DNAs"));
+}
+
+TEST_CASE("the rulebook page without provisions says so; an unknown topic or parameter is a 400", "[pages][rulebook]") {
+    auto r = site().get("/rulebook");
+    check_page(r, 200);
+    CHECK_THAT(r->body, Catch::Contains("No provision records are in the index yet") && Catch::Contains("href=\"/rulebook\""));
+    for (const char* bad : {"/rulebook?topic=colour", "/rulebook?by=group", "/rulebook?topic=mrv&group=governments-dnas"}) {
+        INFO(bad);
+        check_page(site().get(bad), 400);
+    }
+    CHECK_THAT(site().get("/rulebook?topic=colour")->body, Catch::Contains("&#39;colour&#39; is not a topic of the taxonomy"));
 }
 
 TEST_CASE("static files come only from web/static, with cache headers", "[pages][static]") {

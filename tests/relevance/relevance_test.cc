@@ -7,6 +7,9 @@
 // query that regressed. "relevance: the whole suite" prints success@3, MRR and
 // nDCG@10 per class, fails when a class is under 0.90 success@3, and writes
 // every query's ranks to relevance-report.json in the build folder.
+// The rulebook part (rulebook.tsv, "relevance: rulebook: QUESTION"): a DNA's
+// compliance questions, each answered by a provision in the top 3 whose shown
+// text (title, snippet, passages, citation) holds the rule's words; gating.
 // The same on realdocs (A6KB_REALDOCS=../shared/realdocs) indexed beside
 // corpus/, with the queries of queries-realdocs.tsv too ("relevance on
 // realdocs: ..."); those cases pass with a warning without it (a user's
@@ -28,6 +31,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
@@ -66,17 +71,30 @@ std::vector<std::string> split(const std::string& s, char sep) {
     return out;
 }
 
-// FILE (under tests/relevance): class <TAB> query <TAB> expected ids, comma-separated [<TAB> rank].
-std::vector<Query> load_queries(const std::string& file) {
-    const std::string path = std::string(A6KB_RELEVANCE) + "/" + file;
+// The data lines of FILE (under tests/relevance), split at tabs, with their
+// line numbers; '#' lines and empty lines left out.
+struct TsvLine {
+    size_t line;
+    std::vector<std::string> cols;
+};
+std::vector<TsvLine> tsv_lines(const std::string& file, std::string& path) {
+    path = std::string(A6KB_RELEVANCE) + "/" + file;
     std::ifstream in(path);
     if (!in) throw std::runtime_error("cannot read " + path);
-    std::vector<Query> out;
+    std::vector<TsvLine> out;
     size_t n = 0;
     for (std::string line; std::getline(in, line);) {
         ++n;
-        if (line.empty() || line[0] == '#') continue;
-        auto cols = split(line, '\t');
+        if (!line.empty() && line[0] != '#') out.push_back({n, split(line, '\t')});
+    }
+    return out;
+}
+
+// FILE (under tests/relevance): class <TAB> query <TAB> expected ids, comma-separated [<TAB> rank].
+std::vector<Query> load_queries(const std::string& file) {
+    std::string path;
+    std::vector<Query> out;
+    for (const auto& [n, cols] : tsv_lines(file, path)) {
         Query q;
         q.line = n;
         q.file = file;
@@ -200,6 +218,80 @@ void check_query(Which w, const Query& q) {
     }
 }
 
+// The rulebook part: question <TAB> provision id <TAB> words of its rule.
+struct Question {
+    size_t line = 0;
+    std::string text, provision, rule;
+};
+
+const std::vector<Question>& rulebook_questions() {
+    static const std::vector<Question> list = [] {
+        std::string path;
+        std::vector<Question> out;
+        for (const auto& [n, cols] : tsv_lines("rulebook.tsv", path)) {
+            if (cols.size() != 3 || cols[0].empty() || cols[1].empty() || cols[2].empty())
+                throw std::runtime_error(path + ":" + std::to_string(n) + ": expected question, provision id, rule words");
+            out.push_back({n, cols[0], cols[1], cols[2]});
+        }
+        return out;
+    }();
+    return list;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// What a hit shows: title, citation, snippet and passages, without the <mark> tags.
+std::string shown_text(const Hit& h) {
+    std::string all = h.record.title + "\n" + h.record.citation + "\n" + h.snippet;
+    for (const auto& p : h.passages) all += "\n" + p.text;
+    for (const std::string tag : {"<mark>", "</mark>"})
+        for (size_t at; (at = all.find(tag)) != std::string::npos;) all.erase(at, tag.size());
+    return lower(all);
+}
+
+// The rank (1-based, 0: none) of the first hit that is one of the question's
+// provisions ('|' between provisions that each answer it).
+size_t answer_rank(const Question& q, const SearchResult& res) {
+    const auto ids = split(q.provision, '|');
+    for (size_t i = 0; i < res.hits.size(); ++i)
+        if (std::find(ids.begin(), ids.end(), res.hits[i].record.id) != ids.end()) return i + 1;
+    return 0;
+}
+
+bool answered(const Question& q, const SearchResult& res) {
+    size_t rank = answer_rank(q, res);
+    return rank >= 1 && rank <= 3 && shown_text(res.hits[rank - 1]).find(lower(q.rule)) != std::string::npos;
+}
+
+SearchResult ask(const Question& q) {
+    Searcher* s = searcher(Which::shipped);
+    return s->search(parse_search_request({{"q", q.text}}, s->taxonomy()));
+}
+
+void check_question(const Question& q) {
+    auto res = ask(q);
+    std::string got;
+    for (size_t i = 0; i < res.hits.size() && i < 5; ++i) got += (i ? ", " : "") + std::to_string(i + 1) + ". " + res.hits[i].record.id;
+    const size_t rank = answer_rank(q, res);
+    INFO("rulebook.tsv line " << q.line << ": '" << q.text << "'; got " << (got.empty() ? "no hits" : got));
+    INFO(q.provision << " must rank 1..3; it ranks " << (rank ? std::to_string(rank) : std::string("nowhere")));
+    REQUIRE((rank >= 1 && rank <= 3));
+    INFO("its shown text must hold '" << q.rule << "'");
+    CHECK(answered(q, res));
+}
+
+class QuestionCase : public Catch::ITestInvoker {
+public:
+    explicit QuestionCase(size_t index) : index_(index) {}
+    void invoke() const override { check_question(rulebook_questions().at(index_)); }
+
+private:
+    size_t index_;
+};
+
 // One Catch test case per query and corpus, registered when the binary
 // starts (Catch2 v2 has no other way to make cases from data at run time).
 class QueryCase : public Catch::ITestInvoker {
@@ -228,6 +320,9 @@ struct RegisterQueries {
                 for (size_t i = 0; i < queries(w).size(); ++i)
                     Catch::AutoReg(new QueryCase(w, i), CATCH_INTERNAL_LINEINFO, "",
                                    Catch::NameAndTags{queries(w)[i].name(w), "[relevance]"});
+            for (size_t i = 0; i < rulebook_questions().size(); ++i)
+                Catch::AutoReg(new QuestionCase(i), CATCH_INTERNAL_LINEINFO, "",
+                               Catch::NameAndTags{"relevance: rulebook: " + rulebook_questions()[i].text, "[relevance][rulebook]"});
         } catch (const std::exception& e) {
             Catch::AutoReg(new BrokenList(e.what()), CATCH_INTERNAL_LINEINFO, "",
                            Catch::NameAndTags{"relevance: queries.tsv", "[relevance]"});
@@ -307,6 +402,14 @@ void whole_suite(Which w, const std::string& report_path) {
 TEST_CASE("relevance: the whole suite: success@3 at least 0.90 in every class, report in the build folder", "[relevance]") {
     CHECK(queries(Which::shipped).size() >= 150);
     whole_suite(Which::shipped, A6KB_RELEVANCE_REPORT);
+}
+
+TEST_CASE("relevance: rulebook: at least 30 questions, each answered by a provision in the top 3", "[relevance][rulebook]") {
+    CHECK(rulebook_questions().size() >= 30);
+    size_t passed = 0;
+    for (const auto& q : rulebook_questions()) passed += answered(q, ask(q)) ? 1 : 0;
+    std::printf("relevance, rulebook part: %zu of %zu questions answered in the top 3\n", passed, rulebook_questions().size());
+    CHECK(passed == rulebook_questions().size());
 }
 
 TEST_CASE("relevance on realdocs: the whole suite: success@3 at least 0.90 in every class", "[relevance]") {

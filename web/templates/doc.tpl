@@ -13,6 +13,22 @@
     {{#HAS_SEARCH_SYMBOL}}<p><a href="{{SEARCH_SYMBOL_URL}}">Search for this symbol</a></p>{{/HAS_SEARCH_SYMBOL}}
     <details class="cite cite-doc"><summary>Cite this document</summary><p class="citation">{{DOC_CITATION}}</p><p><a class="cite-link" href="{{DOC_LINK}}">Link to this document</a></p></details>
   </section>
+  {{#PROVISION}}<section class="provision" aria-labelledby="provision">
+    <h2 id="provision">What it tells</h2>
+    <p class="prov-citation"><span class="citation">{{PROV_CITATION}}</span>{{#DECISION}} · <a class="decision-link" href="{{REF_URL}}">{{#HAS_REF_SYMBOL}}<span class="symbol">{{REF_SYMBOL}}</span> {{/HAS_REF_SYMBOL}}{{REF_TITLE}}</a>{{/DECISION}}{{#DECISION_MISSING}} · <span class="symbol">{{DECISION_SYMBOL}}</span> <span class="muted">(not in the index)</span>{{/DECISION_MISSING}}</p>
+    {{#HAS_PARAGRAPH}}<p><a class="paragraph-link" href="{{PARAGRAPH_URL}}">Read the paragraph in the official text</a></p>{{/HAS_PARAGRAPH}}
+    {{#NO_PARAGRAPH}}<p class="not-indexed muted">Official text not indexed: index the decision's official text to read the paragraph here (docs/corpus.md).</p>{{/NO_PARAGRAPH}}
+    <p class="muted">A summary in our own words, not the official text.</p>
+    {{#HAS_REFINES}}<h3>Refines</h3><ul class="plain refines">{{#REFINES}}<li><a href="{{REF_URL}}">{{REF_TITLE}}</a></li>{{/REFINES}}</ul>{{/HAS_REFINES}}
+    {{#HAS_REFINED_BY}}<h3>Refined by</h3><ul class="plain refined-by">{{#REFINED_BY}}<li><a href="{{REF_URL}}">{{REF_TITLE}}</a></li>{{/REFINED_BY}}</ul>{{/HAS_REFINED_BY}}
+  </section>{{/PROVISION}}
+  {{#HAS_PROVISIONS}}<section class="provisions" aria-labelledby="provisions">
+    <h2 id="provisions">Provisions ({{PROVISIONS_COUNT}})</h2>
+    <p class="muted">What the decision requires, paragraph by paragraph, in our own words.{{#PROVISIONS_NOT_INDEXED}} Official text not indexed: index it to follow each provision to its paragraph.{{/PROVISIONS_NOT_INDEXED}}</p>
+    <ol class="plain provision-list">
+      {{#PROVISION_ITEM}}<li id="{{PROV_ID}}"><a class="prov-title" href="{{PROV_URL}}">{{PROV_TITLE}}</a><br><span class="citation">{{PROV_CITATION}}</span>{{#HAS_PARAGRAPH}} · <a class="paragraph-link" href="{{PARAGRAPH_URL}}">paragraph in the text</a>{{/HAS_PARAGRAPH}}</li>{{/PROVISION_ITEM}}
+    </ol>
+  </section>{{/HAS_PROVISIONS}}
   {{#HAS_VERSIONS}}<section aria-labelledby="versions">
     <h2 id="versions">Versions</h2>
     <ol class="timeline">

@@ -20,6 +20,7 @@
       <ul>
         <li><a href="/search">Browse</a></li>
         <li><a href="/arrangements">Cooperative approaches</a></li>
+        <li><a href="/rulebook">Rulebook</a></li>
         <li><a href="/labs">Labs</a></li>
         <li><a href="/about">About &amp; API</a></li>
       </ul>

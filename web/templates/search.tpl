@@ -74,6 +74,7 @@
         {{#HIT}}<li class="hit">
           <h2 class="hit-title"><a href="{{DOC_URL}}">{{#HAS_SYMBOL}}<span class="symbol">{{SYMBOL}}</span> {{/HAS_SYMBOL}}{{TITLE}}</a></h2>
           <p class="hit-meta">{{#HAS_TYPE}}<span class="badge badge-{{TYPE}}">{{TYPE_LABEL}}</span>{{/HAS_TYPE}}{{#HAS_VERSION}} <span>Version {{VERSION}}</span>{{/HAS_VERSION}}{{#HAS_DATE}} · <time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/HAS_DATE}}{{#HAS_STATUS}} · {{STATUS_LABEL}}{{/HAS_STATUS}}{{#HAS_VERSIONS}} · <a href="{{VERSIONS_URL}}">{{VERSIONS}}</a>{{/HAS_VERSIONS}}</p>
+          {{#HAS_PROVISION}}<p class="hit-citation"><a href="{{PROVISION_URL}}">{{PROVISION_CITATION}}</a></p>{{/HAS_PROVISION}}
           {{#PASSAGE}}<div class="passage">
             <p class="passage-where"><a href="{{LINK}}">{{LABEL}}</a>{{#HAS_FILE}} · <a href="{{FILE_URL}}">page {{FILE_PAGE}} of the file</a>{{/HAS_FILE}}</p>
             <p class="snippet">{{TEXT:none}}</p>

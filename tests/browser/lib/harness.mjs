@@ -37,6 +37,7 @@ export const PAGES = {
   document: '/doc/3-cma-3',
   labs: '/labs',
   arrangements: '/arrangements',
+  rulebook: '/rulebook',
   about: '/about',
 };
 

@@ -2,7 +2,7 @@
 // Writes the reader's fixtures into the folder given (run.sh indexes it with
 // the corpus): a decision-like note with an annex, chapters and numbered
 // paragraphs; a long note of 1,000 paragraphs (several parts of the reader);
-// a three-page PDF. Made here rather than shipped, like tests/unit/support.cc's.
+// a three-page PDF; a decision text in the UNFCCC's layout (the rulebook's). Made here rather than shipped, like tests/unit/support.cc's.
 // Each holds one unusual word the tests look for: quokka, wombat, numbat.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -54,7 +54,22 @@ function pdf(pages) {
   return body + `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
 }
 
+// A decision as the UNFCCC's text files print one (numbered paragraphs, an
+// annex with a chapter), cut by the decision cutter: the rulebook tests follow
+// fixtures/provisions.catalog.xml's provision to its paragraph, anchor annex-p3.
+function rulebookDecision() {
+  const lines = ['Decision 5/CMA.99', 'Rulebook fixture: rules of a made-up mechanism',
+    'The Conference of the Parties serving as the meeting of the Parties to the Paris Agreement,', 'Recalling its earlier decisions,'];
+  for (let i = 1; i <= 6; i++) lines.push(`${i}. Requests the secretariat to carry out task ${i} of the made-up mechanism;`);
+  lines.push('Annex', 'Rules of the made-up mechanism', 'I. Share of proceeds');
+  lines.push('1. The made-up mechanism has a registry.', '2. Each activity is registered before issuance.',
+    '3. A share of proceeds of 7 per cent of the units issued goes to the platypus fund at issuance.',
+    '4. The registry records every transfer.', '5. The fund reports each year.');
+  return lines.join('\n') + '\n';
+}
+
 fs.writeFileSync(path.join(out, 'reader-decision.md'), decision());
+fs.writeFileSync(path.join(out, 'rulebook-decision.txt'), rulebookDecision());
 fs.writeFileSync(path.join(out, 'reader-long.md'), long());
 fs.writeFileSync(path.join(out, 'reader-method.pdf'), pdf([
   ['Reader fixture methodology', '', 'Page one introduces the method.'],
