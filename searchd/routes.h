@@ -42,7 +42,7 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 20> ROUTES = {{
+inline constexpr std::array<RouteInfo, 21> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::passages, "passages", true},
