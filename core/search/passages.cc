@@ -281,9 +281,9 @@ std::vector<unsigned> spelling_positions(const Xapian::Database& db, Xapian::doc
 
 }  // namespace
 
-double title_match(const Xapian::Database& db, Xapian::docid did, const WordPositions& positions, const QueryWords& q,
-                   unsigned title_words) {
-    if (title_words == 0 || q.words.empty()) return 0;
+TitleMatch title_match(const Xapian::Database& db, Xapian::docid did, const WordPositions& positions, const QueryWords& q,
+                       unsigned title_words) {
+    if (title_words == 0 || q.words.empty()) return {};
     const unsigned from = title_words + 101, to = 2 * title_words + 100;  // the unprefixed copy (record.cc)
     double held = 0;
     std::set<unsigned> covered;
@@ -296,8 +296,8 @@ double title_match(const Xapian::Database& db, Xapian::docid did, const WordPosi
                 for (unsigned k = 0; k < spelling.size() && at + k <= to; ++k) covered.insert(at + k);
     }
     const double total = q.total_weight();
-    if (held == 0 || total <= 0) return 0;
-    return (held / total) * (static_cast<double>(covered.size()) / title_words);
+    if (held == 0 || total <= 0) return {};
+    return TitleMatch{held / total, (held / total) * (static_cast<double>(covered.size()) / title_words)};
 }
 
 JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {

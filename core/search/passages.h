@@ -102,32 +102,45 @@ std::string why_matched(const PassageEvidence& e, const QueryWords& q, const std
 // how strongly its best part (a passage, or the title and summary before
 // the first) answers. A record without passages is judged as one span; a
 // query without words (a symbol alone, browsing) reads only the starts.
+// How well the title names what the query asks: `held`, the idf-weighted
+// share of the query's words the title holds (0..1), and `score`, that share
+// times the share of the title's positions that the query's words (and
+// acronym expansions) cover. "CDM" matches "Glossary: Clean Development
+// Mechanism (CDM)" at 0.8 and "Guidance relating to the clean development
+// mechanism" at 0.43: of two records that both speak of it, the one that is
+// about it, and only it, comes first.
+struct TitleMatch {
+    double held = 0;
+    double score = 0;
+};
+
 struct JudgedDocument {
     std::vector<unsigned> starts;           // decode_starts of its slot; empty: no passages
     std::vector<PassageEvidence> passages;  // best first
     double strength = 0;                    // answer_strength of its best part
-    double title = 0;                       // title_match, 0..1
+    TitleMatch title;
 };
 
-// How well the title names what the query asks, 0..1: the idf-weighted share
-// of the query's words the title holds, times the share of the title's
-// positions that the query's words (and acronym expansions) cover. "CDM"
-// matches "Glossary: Clean Development Mechanism (CDM)" at 0.8 and "Guidance
-// relating to the clean development mechanism" at 0.43: of two records that
-// both speak of it, the one that is about it, and only it, comes first.
-// `title_words`: the title's length (value slot schema::TITLE_WORDS; 0: unknown, 0 returned).
-double title_match(const Xapian::Database& db, Xapian::docid did, const WordPositions& positions, const QueryWords& q,
-                   unsigned title_words);
+// `title_words`: the title's length (value slot schema::TITLE_WORDS; 0:
+// unknown, no match).
+TitleMatch title_match(const Xapian::Database& db, Xapian::docid did, const WordPositions& positions, const QueryWords& q,
+                       unsigned title_words);
 
 // The re-ranking score of a judged hit (searcher.cc, passage_search.cc):
-// weight x (1 + PASSAGE_BOOST x strength) x (1 + TITLE_BOOST x title).
+// weight x (1 + PASSAGE_BOOST x strength) x (1 + TITLE_BOOST x title score).
+// A query that asks for a rule (`answer`: seeks_answer, query.h, "how is the
+// vintage of an ITMO determined") is answered by a passage: there a title
+// counts only when it holds at least TITLE_HELD_FOR_ANSWER of the query, so a
+// glossary entry named by one of its words does not take the place of the rule.
 inline constexpr double PASSAGE_BOOST = 0.5;
 // TITLE_BOOST measured on the relevance suites (shipped, realdocs, passages):
 // 0.5 left realdocs' acronym class at 0.875 success@3, 1.0 and 1.5 lifted every
 // class to 0.917 or more, 2.0 cost the passages part an answer at rank 1.
 inline constexpr double TITLE_BOOST = 1.0;
-inline double rank_score(double weight, const JudgedDocument& j) {
-    return weight * (1 + PASSAGE_BOOST * j.strength) * (1 + TITLE_BOOST * j.title);
+inline constexpr double TITLE_HELD_FOR_ANSWER = 0.5;
+inline double rank_score(double weight, const JudgedDocument& j, bool answer = false) {
+    const double title = answer && j.title.held < TITLE_HELD_FOR_ANSWER ? 0 : j.title.score;
+    return weight * (1 + PASSAGE_BOOST * j.strength) * (1 + TITLE_BOOST * title);
 }
 // `did` is the document's id in `db` as the match gives it (*MSetIterator):
 // over several databases Document::get_docid() names it in its own shard.

@@ -457,11 +457,12 @@ SearchResult Searcher::search(const SearchRequest& r) {
     // Each hit judged by its passages; the window re-ranked with that evidence.
     std::vector<Judged> judged;
     const bool figure = w.rerank && !r.records_only && asks_for_figure(r.q);
-    const bool topic = w.rerank && !r.records_only && !seeks_answer(r.q);
+    const bool answer = seeks_answer(r.q);
+    const bool topic = w.rerank && !r.records_only && !answer;
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
         const Xapian::Document doc = it.get_document();
         JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, doc, words);
-        double score = rank_score(it.get_weight(), j);
+        double score = rank_score(it.get_weight(), j, answer);
         if (figure && states_figure_at(db_, doc, j)) score *= 1 + FIGURE_BOOST;
         std::string decision = w.rerank ? decision_term(doc) : std::string();
         if (topic && !decision.empty()) score *= PROVISION_TOPIC_DAMPING;

@@ -240,7 +240,7 @@ TEST_CASE("passages: the title that names the query, and only it, matches best; 
     q.words.push_back({"cdm", "cdm", {{"cdm"}, {"clean", "development", "mechanism"}}, 1.0});
     auto match = [&](Xapian::docid did) {
         const Xapian::Document doc = db.get_document(did);
-        return judge(db, did, doc, q).title;
+        return judge(db, did, doc, q).title.score;
     };
     // 4 of the glossary title's 5 positions (all but "glossary"), 3 of 7 of the guidance's.
     CHECK(match(glossary) == Approx(0.8));
@@ -252,8 +252,8 @@ TEST_CASE("passages: the title that names the query, and only it, matches best; 
     CHECK(match(glossary) == Approx(0.4));
     // Equal weights and passages: the better title ranks first.
     JudgedDocument a, b;
-    a.title = 0.8;
-    b.title = 3.0 / 7;
+    a.title = {1.0, 0.8};
+    b.title = {1.0, 3.0 / 7};
     CHECK(rank_score(1.0, a) > rank_score(1.0, b));
     CHECK(rank_score(1.0, b) > rank_score(1.0, JudgedDocument{}));
 }
