@@ -27,6 +27,12 @@ enum class Route {
     document_file,       // GET /doc/{id}/file
     page_labs,           // GET /labs
     page_about,          // GET /about
+    contribute,          // POST /api/v1/contributions
+    contributions,       // GET /api/v1/contributions, /api/v1/contributions/{id} (moderators)
+    moderate,            // POST /api/v1/contributions/{id}/{approve,reject,withdraw}, PATCH .../{id}
+    page_contribute,     // GET and POST /contribute
+    page_moderate,       // /moderate and its forms
+    page_lab_desk,       // GET and POST /labs/{lab}/record
     not_found,           // no route for the path
     method_not_allowed,  // an API path with a method other than GET or HEAD
 };
@@ -40,7 +46,7 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 19> ROUTES = {{
+inline constexpr std::array<RouteInfo, 25> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::passages, "passages", true},
@@ -58,6 +64,12 @@ inline constexpr std::array<RouteInfo, 19> ROUTES = {{
     {Route::document_file, "document_file", false},  // a file of any size, read from disk
     {Route::page_labs, "page_labs", true},
     {Route::page_about, "page_about", false},  // links carry the Host header's address
+    {Route::contribute, "contribute", false},
+    {Route::contributions, "contributions", false},
+    {Route::moderate, "moderate", false},
+    {Route::page_contribute, "page_contribute", false},
+    {Route::page_moderate, "page_moderate", false},
+    {Route::page_lab_desk, "page_lab_desk", false},
     {Route::not_found, "not_found", false},
     {Route::method_not_allowed, "method_not_allowed", false},
 }};

@@ -60,9 +60,13 @@ node "$here/lib/make_fixtures.mjs" "$work/generated" || fail "could not write th
 "$indexer" --db "$work/db" --taxonomy "$src/corpus/taxonomy.xml" --strict --quiet "$src/corpus" "$here/fixtures" "$work/generated" >/dev/null ||
   fail "a6kb-indexer failed (status $?)"
 
+# Contributions on (community.test.mjs), with one moderator whose token the tests log in with.
+community="$work/community.db"
+token=$("$searchd" moderator add rapporteur --community "$community" | tail -n 1) || fail "could not add a moderator"
+
 log="$build/browser-searchd.log"
 mkdir -p "$build"
-"$searchd" --db "$work/db" --listen 127.0.0.1:0 --web "$src/web" 2>"$log" &
+"$searchd" --db "$work/db" --listen 127.0.0.1:0 --web "$src/web" --community "$community" --submit-limit 0 2>"$log" &
 pid=$!
 
 # Wait (at most 20 s) for "info listening address=http://127.0.0.1:PORT/".
@@ -90,6 +94,7 @@ A6KB_NODE_PREFIX="$deps" \
 A6KB_CHROMIUM="$chromium" \
 A6KB_SCREENSHOTS="$screenshots" \
 A6KB_GENERATED="$work/generated" \
+A6KB_MODERATOR_TOKEN="$token" \
   node --test "${reporter[@]}" "$@" "$here"/*.test.mjs
 status=$?
 set -e
