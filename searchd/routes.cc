@@ -76,8 +76,46 @@ void SearchServer::routes() {
                         "text/plain; version=0.0.4; charset=utf-8");
     }));
 
-    // Contributions (--community; docs/api.md, "Contributions"). Without a
-    // community database their paths answer 404, whatever the method.
+    contribution_routes();
+
+    if (pages_) {
+        auto page = [this](Route route, std::function<std::string(Lease&, Req, Res)> fn) {
+            return wrap(route, [fn = std::move(fn)](Lease& l, Req req, Res res) { send_html(res, 200, fn(l, req, res)); });
+        };
+        s.Get("/", page(Route::home, [this](Lease& l, Req, Res) {
+            HomeView v{l->facet_overview(), l->documents(), l->search(HomeView::newest_request())};
+            return pages_->home(v, l->taxonomy());
+        }));
+        s.Get("/search", page(Route::page_search, [this](Lease& l, Req req, Res) {
+            SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
+            std::string qs = query_string(r.to_params());
+            const std::string feed = "/feed.atom" + (qs.empty() ? "" : "?" + qs);
+            const bool files = !config_.no_files;
+            if (r.paragraphs) return pages_->paragraphs(r, file_links(l->passages(r), files), l->taxonomy(), l->limits(), feed);
+            return pages_->search(r, file_links(l->search(r), files), l->taxonomy(), l->limits(), feed);
+        }));
+        s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
+        s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
+        s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy(), community_ != nullptr); }));
+        s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
+            return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
+        }));
+
+        // Static assets, only from web/static (httplib refuses paths with ".."):
+        // versioned URLs are cached for a year, others for an hour.
+        s.set_mount_point("/static", pages_->static_dir());
+        s.set_file_request_handler([](Req req, Res res) {
+            res.set_header("Cache-Control", req.has_param("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
+        });
+    }
+    fallbacks();
+}
+
+// Contributions (--community; docs/api.md, "Contributions"), declared here
+// beside routes(), which calls this. Without a community database their
+// paths answer 404, whatever the method.
+void SearchServer::contribution_routes() {
+    auto& s = *server_;
     if (community_) {
         s.Post("/api/v1/contributions", wrap(Route::contribute, [this](Lease& l, Req req, Res res) { submit_contribution(l, req, res); }));
         s.Get("/api/v1/contributions", wrap(Route::contributions, [this](Lease& l, Req req, Res res) { list_contributions(l, req, res); }));
@@ -111,38 +149,6 @@ void SearchServer::routes() {
             s.Patch(path, off);
         }
     }
-
-    if (pages_) {
-        auto page = [this](Route route, std::function<std::string(Lease&, Req, Res)> fn) {
-            return wrap(route, [fn = std::move(fn)](Lease& l, Req req, Res res) { send_html(res, 200, fn(l, req, res)); });
-        };
-        s.Get("/", page(Route::home, [this](Lease& l, Req, Res) {
-            HomeView v{l->facet_overview(), l->documents(), l->search(HomeView::newest_request())};
-            return pages_->home(v, l->taxonomy());
-        }));
-        s.Get("/search", page(Route::page_search, [this](Lease& l, Req req, Res) {
-            SearchRequest r = parse_search_request(params_of(req), l->taxonomy(), l->limits());
-            std::string qs = query_string(r.to_params());
-            const std::string feed = "/feed.atom" + (qs.empty() ? "" : "?" + qs);
-            const bool files = !config_.no_files;
-            if (r.paragraphs) return pages_->paragraphs(r, file_links(l->passages(r), files), l->taxonomy(), l->limits(), feed);
-            return pages_->search(r, file_links(l->search(r), files), l->taxonomy(), l->limits(), feed);
-        }));
-        s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
-        s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
-        s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy(), community_ != nullptr); }));
-        s.Get("/about", page(Route::page_about, [this](Lease& l, Req req, Res) {
-            return pages_->about({l->facet_overview(), l->documents(), base_url(req)});
-        }));
-
-        // Static assets, only from web/static (httplib refuses paths with ".."):
-        // versioned URLs are cached for a year, others for an hour.
-        s.set_mount_point("/static", pages_->static_dir());
-        s.set_file_request_handler([](Req req, Res res) {
-            res.set_header("Cache-Control", req.has_param("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600");
-        });
-    }
-    fallbacks();
 }
 
 void SearchServer::fallbacks() {

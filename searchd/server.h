@@ -74,6 +74,7 @@ private:
 
     // routes.cc: every route, then what answers when none matches.
     void routes();
+    void contribution_routes();  // called by routes(), beside it in routes.cc
     void fallbacks();
     void search_csv(Lease& l, Req req, Res res);
     // document_routes.cc: the reader, its passage links, the original file.

@@ -52,7 +52,7 @@ TEST_CASE("submit, approve, search, labs matrix, reject: the whole path", "[comm
     const int before = matrix_cell(site, from, to);
     const int64_t id = site.submit(test::a_question("Zanzibar seaweed credits and letters of authorization"));
     const std::string rid = "community-" + std::to_string(id);
-    const std::string query = "q=zanzibar+seaweed";
+    const std::string query = "q=zanzibar seaweed";
     CHECK_FALSE(has(site.search_ids(query), rid));  // pending is not searchable
 
     auto cli = site.client();
@@ -115,7 +115,7 @@ TEST_CASE("an a6kb-indexer run and an approval at the same moment both succeed",
     CHECK(json::parse(ok->body)["indexed"] == true);
     INFO(indexer.seen);
     CHECK(indexer.stop(0) == 0);  // signal 0: only wait for it to exit
-    CHECK(has(site.search_ids("q=kiribati+mangrove"), rid));
+    CHECK(has(site.search_ids("q=kiribati mangrove"), rid));
 }
 
 TEST_CASE("the indexer reads the community database as a source, incrementally", "[community][e2e]") {

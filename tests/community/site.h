@@ -81,8 +81,9 @@ struct Site {
         auto r = client().Get(("/api/v1/search?per_page=50&" + query).c_str());
         REQUIRE(r);
         REQUIRE(r->status == 200);
+        const nlohmann::json answer = nlohmann::json::parse(r->body);  // not a temporary: the loop reads into it
         std::vector<std::string> ids;
-        for (const auto& h : nlohmann::json::parse(r->body)["hits"]) ids.push_back(h["id"]);
+        for (const auto& h : answer["hits"]) ids.push_back(h["id"]);
         return ids;
     }
 };
