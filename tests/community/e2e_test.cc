@@ -73,7 +73,7 @@ TEST_CASE("submit, approve, search, labs matrix, reject: the whole path", "[comm
     CHECK(seconds < 5);
 
     // Faceted like any record; open, then answered.
-    CHECK(has(site.search_ids("type=lab-question&status=open&groups=governments-dnas"), rid));
+    CHECK(has(site.search_ids("type=lab-question&status=open&group=governments-dnas"), rid));
     CHECK(matrix_cell(site, from, to) == before + 1);
     auto doc = cli.Get(("/api/v1/documents/" + rid).c_str());
     REQUIRE(doc);

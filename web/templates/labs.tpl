@@ -28,7 +28,7 @@
   </table>
   </div>
   {{#MATRIX_EMPTY}}<p class="notice">No questions between groups have been recorded yet.{{#NO_COMMUNITY}} They are added with the lab outcomes (a lab question with <code>asked-by</code> and <code>group</code> in its catalog entry; see docs/corpus.md).{{/NO_COMMUNITY}}{{#COMMUNITY}} <a href="/contribute?kind=question">Ask the first one</a>.{{/COMMUNITY}}</p>{{/MATRIX_EMPTY}}
-  <p>The table counts approved questions only. <a href="/search?type=lab-question&amp;status=open&amp;groups=governments-dnas">Open questions to DNAs</a> (still unanswered) is a search like any other: refine it, or follow it as an <a href="/feed.atom?type=lab-question&amp;status=open&amp;groups=governments-dnas">Atom feed</a>.</p>
+  <p>The table counts approved questions only. <a href="/search?type=lab-question&amp;status=open&amp;group=governments-dnas">Open questions to DNAs</a> (still unanswered) is a search like any other: refine it, or follow it as an <a href="/feed.atom?type=lab-question&amp;status=open&amp;group=governments-dnas">Atom feed</a>.</p>
 </section>
 {{#COMMUNITY}}<section aria-labelledby="contribute-title">
   <h2 id="contribute-title">Add to the labs</h2>
