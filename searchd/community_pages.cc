@@ -73,7 +73,10 @@ bool known_kind(const std::string& k) {
 
 std::optional<std::string> SearchServer::session_id(Req req) {
     std::string id = cookie(req, COOKIE);
-    if (id.empty() || !community_->sessions.find(id)) return std::nullopt;
+    if (id.empty()) return std::nullopt;
+    auto s = community_->sessions.find(id);
+    // A moderator removed (a6kb-searchd moderator remove) loses their sessions at once.
+    if (!s || !community_->store.has_moderator(s->moderator)) return std::nullopt;
     return id;
 }
 

@@ -370,6 +370,13 @@ bool CommunityStore::remove_moderator(const std::string& name) {
     return sqlite3_changes(db_) > 0;
 }
 
+bool CommunityStore::has_moderator(const std::string& name) {
+    std::lock_guard lk(mutex_);
+    Statement st(db_, "SELECT 1 FROM moderators WHERE name = ?");
+    st.bind(1, name);
+    return st.step();
+}
+
 std::optional<std::string> CommunityStore::authenticate(const std::string& token) {
     const auto dot = token.find('.');
     if (dot == std::string::npos || dot == 0 || dot > 18 || token.size() != dot + 65) return std::nullopt;

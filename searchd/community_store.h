@@ -90,6 +90,7 @@ public:
     std::string add_moderator(const std::string& name);
     std::vector<Moderator> moderators();
     bool remove_moderator(const std::string& name);
+    bool has_moderator(const std::string& name);
     // The moderator a token belongs to, or nothing. Costs one argon2id
     // verification (about 20-60 ms, 16 MB) when the token is well formed.
     std::optional<std::string> authenticate(const std::string& token);

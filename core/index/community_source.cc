@@ -117,7 +117,13 @@ Metadata metadata_of(const Row& r, const std::map<int64_t, std::vector<std::stri
         text += "\n\nPledged by " + str(f, "by") + (str(f, "due").empty() ? "." : ", to be done by " + str(f, "due") + ".");
         m["keywords"].push_back(str(f, "by"));
     }
-    if (r.kind == "resource") m["url"] = {str(f, "url")};
+    if (r.kind == "resource") {
+        // Shown as text with its host, never as the record's "official" link:
+        // a contributor's address is not an official document.
+        const std::string url = str(f, "url");
+        const size_t from = url.find("://") + 3, to = url.find_first_of("/?#", from);
+        text += "\n\nAddress (on " + url.substr(from, to == std::string::npos ? std::string::npos : to - from) + "): " + url;
+    }
     m["text"] = {text};
     for (auto it = m.begin(); it != m.end();) it = it->second.empty() ? m.erase(it) : std::next(it);
     return m;

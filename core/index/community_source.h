@@ -11,7 +11,8 @@
 //                A6KB-Q<id>, so its answers cite it
 // - answer    -> lab-answer, citing its question's symbol
 // - outcome   -> lab-outcome, pledge -> pledge, challenge -> challenge,
-//                resource -> capacity-building-material (with its url)
+//                resource -> capacity-building-material (its address in
+//                the text, with its host, not as the record's official link)
 // Each cites its lab's symbol when it names one (so the labs page finds it).
 //
 // Incremental: each contribution is a source of its own (key

@@ -25,7 +25,7 @@ struct Acks {
     std::mutex mutex;
     std::condition_variable cv;
     std::set<int64_t> ids;
-    size_t failed = 0;  // requests with no answer (the daemon was killed under them)
+    size_t failed = 0;  // requests with no 202: killed under them, or sent while the daemon was down
 };
 
 void submit_loop(std::atomic<int>& port, std::atomic<bool>& stop, Acks& acks) {
@@ -83,7 +83,7 @@ TEST_CASE("20 kill -9 of searchd under submissions lose no acknowledged contribu
     size_t lost = 0;
     for (int64_t id : acks.ids) lost += on_disk.count(id) ? 0 : 1;
     WARN("kill -9: " << kills << " kills, " << acks.ids.size() << " acknowledged, " << on_disk.size() << " stored, " << lost
-                     << " acknowledged but lost, " << acks.failed << " requests cut by a kill");
+                     << " acknowledged but lost, " << acks.failed << " requests unanswered (killed under them, or the daemon down)");
     CHECK(kills == 20);
     CHECK(lost == 0);
     CHECK(on_disk.size() >= acks.ids.size());

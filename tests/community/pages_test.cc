@@ -94,6 +94,13 @@ TEST_CASE("/moderate: token login, a form without its CSRF token refused, approv
     CHECK(c->status == "approved");
     CHECK(c->fields["title"] == "Can development banks buy A6.4ERs?");  // edited, then approved
     CHECK(CommunityStore(site.community).history(id).back().moderator == "ana");
+
+    // A removed moderator's session ends with them.
+    CHECK(CommunityStore(site.community).remove_moderator("ana"));
+    auto after = cli.Get("/moderate", {{"Cookie", cookie}});
+    REQUIRE(after);
+    CHECK(after->body.find("name=\"token\"") != std::string::npos);
+    CHECK(after->body.find("Logged in as") == std::string::npos);
 }
 
 TEST_CASE("the lab desk saves approved questions, outcomes and pledges for its lab", "[community][pages]") {
@@ -147,4 +154,19 @@ TEST_CASE("a script in every field is shown as text on every page", "[community]
         CHECK(r->body.find("<script>alert") == std::string::npos);
         CHECK(r->body.find("<img src=x") == std::string::npos);
     }
+}
+
+TEST_CASE("a resource's address is shown as text with its host, not as an official link", "[community][pages]") {
+    test::Site site;
+    const int64_t id = site.submit({{"kind", "resource"}, {"title", "A registry guide"}, {"text", "A guide to registries."},
+                                    {"url", "https://guides.example.org/registry?x=1"}});
+    auto cli = site.client();
+    auto ok = cli.Post(("/api/v1/contributions/" + std::to_string(id) + "/approve?wait=1").c_str(), site.auth(), "", "application/json");
+    REQUIRE(ok);
+    REQUIRE(json::parse(ok->body)["indexed"] == true);
+    auto page = cli.Get(("/doc/community-" + std::to_string(id)).c_str());
+    REQUIRE(page);
+    CHECK(page->status == 200);
+    CHECK(page->body.find("Address (on guides.example.org): https://guides.example.org/registry?x=1") != std::string::npos);
+    CHECK(page->body.find("Official document") == std::string::npos);
 }
