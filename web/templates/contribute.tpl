@@ -31,7 +31,7 @@
   <div class="topic-list">{{#TOPIC}}<label class="check"><input type="checkbox" name="topics" value="{{ID}}"{{#SELECTED}} checked{{/SELECTED}}> <span>{{LABEL}}</span></label>{{/TOPIC}}</div></fieldset>
   <p><label for="contact">How a moderator can reach you <span class="muted">(optional; never shown)</span></label>
   <input id="contact" name="contact" maxlength="200" value="{{V_CONTACT}}" autocomplete="email"></p>
-  <p class="hp" aria-hidden="true"><label for="website">Leave this empty</label><input id="website" name="website" tabindex="-1" autocomplete="off"></p>
+  <p class="hp"><label for="website">Leave this field empty (it catches automated spam)</label><input id="website" name="website" tabindex="-1" autocomplete="off"></p>
   <p><button type="submit">Send for moderation</button></p>
 </form>
 <p class="muted">Everything you write here is published under the site's terms once approved, except the contact. Please do not paste text you may not share. Scripts may use the same contract: <code>POST /api/v1/contributions</code> (docs/community.md).</p>
