@@ -138,3 +138,28 @@ TEST_CASE("the indexer reads the community database as a source, incrementally",
     auto third = run_index(o);
     CHECK(third.records_deleted == 1);
 }
+
+TEST_CASE("a6kb-searchd moderator add prints the token once as the last line; list and remove", "[community][e2e]") {
+    test::TempDir dir;
+    const std::string file = (dir.path() / "c.db").string();
+    auto run = [&](std::vector<std::string> args) {
+        args.insert(args.begin(), {A6KB_SEARCHD_BIN, "moderator"});
+        args.insert(args.end(), {"--community", file});
+        test::Child c(args);
+        c.wait_for("\x04", std::chrono::seconds(30));  // never printed: reads all the output, until it ends
+        const int status = c.stop(0);
+        return std::make_pair(status, c.seen);
+    };
+    auto [added, out] = run({"add", "ana"});
+    CHECK(added == 0);
+    REQUIRE(out.size() > 1);
+    const std::string last = out.substr(out.rfind('\n', out.size() - 2) + 1);
+    const std::string token = last.substr(0, last.size() - 1);
+    CHECK(CommunityStore(file).authenticate(token) == std::optional<std::string>("ana"));
+    CHECK(run({"add", "ana"}).first == 1);  // the name is taken
+    CHECK(run({"list"}).second.find("ana\t") == 0);
+    CHECK(run({"add", "no spaces please"}).first == 2);
+    CHECK(run({"remove", "ana"}).first == 0);
+    CHECK(run({"remove", "ana"}).first == 1);
+    CHECK_FALSE(CommunityStore(file).authenticate(token));
+}
