@@ -55,6 +55,12 @@ void add_options(CLI::App& app, IndexerConfig& c, Raw& raw) {
                    "commit after this much extracted text at most, in MB (peak memory: about 150 MB, plus "
                    "45 MB per MB of text in a batch)")
         ->envname("A6KB_BATCH_MB")->check(CLI::Range(0.001, 1e5))->capture_default_str();
+    app.add_option("--community", o.community,
+                   "also index the approved contributions of this community database (a6kb-searchd --community)")
+        ->check(CLI::ExistingFile);  // no A6KB_COMMUNITY here: searchd's, which creates the file
+    app.add_option("--lock-wait", o.lock_wait_s,
+                   "seconds to wait for the index while another writer (searchd indexing a moderation) holds it")
+        ->check(CLI::Range(0.0, 86400.0))->capture_default_str();
     app.add_option("PATH", raw.paths, "folders (read recursively) and files to index")->required();
     // A value given twice (environment, then flag) takes the last, so flags win.
     for (auto* opt : app.get_options())

@@ -44,6 +44,11 @@ int parse_server_config(int argc, char** argv, ServerConfig& c) {
     app.add_flag("--quiet", c.quiet, "no access log")->envname("A6KB_QUIET");
     app.add_flag("--no-files", c.no_files, "do not serve the original files records were indexed from (/doc/ID/file "
                                            "answers 404 and pages do not link them)")->envname("A6KB_NO_FILES");
+    app.add_option("--community", c.community, "community database (SQLite; created if missing): turns on "
+                                               "contributions, /contribute and /moderate (docs/community.md)")
+        ->envname("A6KB_COMMUNITY");
+    app.add_option("--submit-limit", c.submit_per_hour, "contributions one address may send per hour (0: no limit)")
+        ->envname("A6KB_SUBMIT_LIMIT")->check(CLI::Range(0u, 1000000u))->capture_default_str();
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

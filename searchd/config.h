@@ -27,6 +27,8 @@ struct ServerConfig {
     bool quiet = false;                 // no access log
     bool no_files = false;              // /doc/{id}/file answers 404: originals are not served
     SearchLimits limits;
+    std::string community;              // community database; empty: contributions off (their routes answer 404)
+    unsigned submit_per_hour = 20;      // contributions per address per hour; 0: no limit
 };
 
 // Parses argv into `out`. Returns -1 to go on, or an exit status (0 after

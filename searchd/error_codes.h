@@ -26,6 +26,12 @@ enum class ErrorCode {
     overloaded,          // beyond --max-connections (transport.cc)
     index_error,         // Xapian failed
     internal_error,      // anything else
+    bad_field,           // a contribution's field (the message names it)
+    unauthorized,        // no valid moderator token or session
+    forbidden,           // a moderator's form without its CSRF token
+    rate_limited,        // too many contributions from one address (Retry-After)
+    community_db,        // the community database failed
+    length_required,     // a POST, PUT or PATCH without Content-Length (nor chunked)
 };
 
 struct ErrorInfo {
@@ -34,7 +40,7 @@ struct ErrorInfo {
     int status;
 };
 
-inline constexpr std::array<ErrorInfo, 10> ERRORS = {{
+inline constexpr std::array<ErrorInfo, 16> ERRORS = {{
     {ErrorCode::bad_parameter, "bad_parameter", 400},
     {ErrorCode::query_too_long, "query_too_long", 413},
     {ErrorCode::not_found, "not_found", 404},
@@ -45,6 +51,12 @@ inline constexpr std::array<ErrorInfo, 10> ERRORS = {{
     {ErrorCode::overloaded, "overloaded", 503},
     {ErrorCode::index_error, "index_error", 500},
     {ErrorCode::internal_error, "internal_error", 500},
+    {ErrorCode::bad_field, "bad_field", 400},
+    {ErrorCode::unauthorized, "unauthorized", 401},
+    {ErrorCode::forbidden, "forbidden", 403},
+    {ErrorCode::rate_limited, "rate_limited", 429},
+    {ErrorCode::community_db, "community_db", 500},
+    {ErrorCode::length_required, "length_required", 411},
 }};
 
 constexpr const ErrorInfo& info(ErrorCode e) { return ERRORS[static_cast<size_t>(e)]; }

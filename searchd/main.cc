@@ -1,21 +1,25 @@
 // SPDX-License-Identifier: Apache-2.0
-// a6kb-searchd: flags -> ServerConfig -> SearchServer. SIGTERM and SIGINT
+// a6kb-searchd: flags -> ServerConfig -> SearchServer (or the moderator
+// command, moderator_cli.h). SIGTERM and SIGINT
 // stop accepting, let in-flight requests finish, and exit 0.
 #include "core/model/errors.h"
 #include "core/model/log.h"
 #include "searchd/config.h"
+#include "searchd/moderator_cli.h"
 #include "searchd/server.h"
 
 #include <xapian.h>
 
 #include <algorithm>
 #include <csignal>
+#include <string>
 #include <malloc.h>
 #include <pthread.h>
 #include <thread>
 
 int main(int argc, char** argv) {
     namespace log = a6kb::log;
+    if (argc > 1 && std::string(argv[1]) == "moderator") return a6kb::moderator_command(argc, argv);
     a6kb::ServerConfig config;
     if (int status = a6kb::parse_server_config(argc, argv, config); status >= 0) return status;
 

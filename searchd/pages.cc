@@ -27,8 +27,9 @@ using parts::thousands;
 
 namespace {
 
-const char* const TEMPLATES[] = {"header.tpl", "footer.tpl", "home.tpl",  "search.tpl",       "doc.tpl",
-                                 "labs.tpl",   "about.tpl",  "error.tpl", "arrangements.tpl", "rulebook.tpl"};
+const char* const TEMPLATES[] = {"header.tpl",   "footer.tpl",   "home.tpl",       "search.tpl",   "doc.tpl",
+                                 "labs.tpl",     "about.tpl",    "error.tpl",      "arrangements.tpl", "rulebook.tpl",
+                                 "contribute.tpl", "moderate.tpl", "desk.tpl"};
 
 std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
     if (const Facet* f = tax.facet(facet))
@@ -420,9 +421,10 @@ std::string Pages::document(const DocumentView& v, const Taxonomy& tax, const Re
     return render(dict, "doc.tpl");
 }
 
-std::string Pages::labs(const LabsOverview& o, const Taxonomy& tax) {
+std::string Pages::labs(const LabsOverview& o, const Taxonomy& tax, bool community) {
     TemplateDictionary dict("labs");
     dict.SetValue("PAGE_TITLE", "Implementation labs");
+    dict.ShowSection(community ? "COMMUNITY" : "NO_COMMUNITY");
     auto part_list = [&](TemplateDictionary* ld, const char* section, const std::vector<Record>& parts) {
         for (const auto& p : parts) record_values(ld->AddSectionDictionary(section), tax, p);
         if (!parts.empty()) ld->ShowSection(std::string("HAS_") + section);
@@ -430,6 +432,7 @@ std::string Pages::labs(const LabsOverview& o, const Taxonomy& tax) {
     for (const auto& lab : o.labs) {
         auto* ld = dict.AddSectionDictionary("LAB");
         record_values(ld, tax, lab.lab);
+        if (community) ld->SetValueAndShowSection("DESK_SYMBOL", lab.lab.symbols.front(), "DESK");
         part_list(ld, "ROUNDTABLE", lab.roundtables);
         part_list(ld, "QUESTION", lab.questions);
         part_list(ld, "PLAN", lab.plans);

@@ -7,6 +7,7 @@
 
 #include "core/search/reader.h"
 #include "core/search/searcher.h"
+#include "searchd/community_store.h"
 
 #include <memory>
 #include <string>
@@ -42,6 +43,30 @@ struct ReaderPage {
     std::string base;         // public address for "Cite this document" (empty: the page's own path)
 };
 
+// The /contribute page: the form of one kind, what was typed (after an
+// error), or the thanks for a stored contribution.
+struct ContributeForm {
+    std::string kind = "question";
+    nlohmann::json values = nlohmann::json::object();
+    std::string error;
+    int64_t thanks = 0;
+    std::vector<std::pair<std::string, std::string>> labs;  // symbol, title
+};
+
+// /moderate: the login form, or the queue of one moderator's session.
+struct ModerationView {
+    bool login = true;
+    std::string moderator, csrf, error, notice;
+    std::vector<Contribution> pending, approved;
+    std::vector<std::string> labs;  // lab symbols, for the desks
+};
+
+// /labs/{lab}/record: the rapporteur's forms.
+struct DeskView {
+    std::string lab, lab_title, moderator, csrf, error;
+    int64_t saved = 0;
+};
+
 // Renders results; never searches (the routes do, then pick a renderer).
 class Pages {
 public:
@@ -59,7 +84,8 @@ public:
                            const std::string& feed_url);
     // Without `reader`, the record's metadata and links only.
     std::string document(const DocumentView& v, const Taxonomy& tax, const ReaderPage* reader = nullptr);
-    std::string labs(const LabsOverview& o, const Taxonomy& tax);
+    // `community`: contributions are on (the page says how to add to the labs).
+    std::string labs(const LabsOverview& o, const Taxonomy& tax, bool community = false);
     std::string arrangements(const ArrangementsOverview& o, const Taxonomy& tax);  // pages_arrangements.cc
     // The rulebook (pages_rulebook.cc): without `facet`, the overview (every
     // topic and stakeholder group with its number of provisions); with
@@ -69,6 +95,10 @@ public:
                          const std::string& concept_id = "");
     std::string about(const AboutView& v);
     std::string error(int status, const std::string& message, const std::string& q = "");
+    // pages_community.cc
+    std::string contribute(const ContributeForm& f, const Taxonomy& tax);
+    std::string moderation(const ModerationView& v);
+    std::string desk(const DeskView& v, const Taxonomy& tax);
 
     // Appended to asset URLs (?v=...) so they can be cached for a year.
     const std::string& asset_version() const { return asset_version_; }

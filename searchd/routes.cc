@@ -5,6 +5,7 @@
 #include "core/model/errors.h"
 #include "core/model/log.h"
 #include "core/search/searcher.h"
+#include "searchd/community.h"
 #include "searchd/pages.h"
 #include "searchd/reply.h"
 #include "searchd/server.h"
@@ -75,6 +76,8 @@ void SearchServer::routes() {
                         "text/plain; version=0.0.4; charset=utf-8");
     }));
 
+    contribution_routes();
+
     if (pages_) {
         auto page = [this](Route route, std::function<std::string(Lease&, Req, Res)> fn) {
             return wrap(route, [fn = std::move(fn)](Lease& l, Req req, Res res) { send_html(res, 200, fn(l, req, res)); });
@@ -93,7 +96,7 @@ void SearchServer::routes() {
         }));
         s.Get(R"(/doc/([^/]+))", page(Route::page_document, [this](Lease& l, Req req, Res) { return document_page(l, req); }));
         s.Get(R"(/doc/([^/]+)/at/([a-z0-9-]+))", wrap(Route::page_passage, [this](Lease& l, Req req, Res res) { passage_redirect(l, req, res); }));
-        s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy()); }));
+        s.Get("/labs", page(Route::page_labs, [this](Lease& l, Req, Res) { return pages_->labs(l->labs(), l->taxonomy(), community_ != nullptr); }));
         s.Get("/arrangements", page(Route::page_arrangements, [this](Lease& l, Req, Res) {
             return pages_->arrangements(l->arrangements(), l->taxonomy());
         }));
@@ -110,6 +113,46 @@ void SearchServer::routes() {
         });
     }
     fallbacks();
+}
+
+// Contributions (--community; docs/api.md, "Contributions"), declared here
+// beside routes(), which calls this. Without a community database their
+// paths answer 404, whatever the method.
+void SearchServer::contribution_routes() {
+    auto& s = *server_;
+    if (community_) {
+        s.Post("/api/v1/contributions", wrap(Route::contribute, [this](Lease& l, Req req, Res res) { submit_contribution(l, req, res); }));
+        s.Get("/api/v1/contributions", wrap(Route::contributions, [this](Lease& l, Req req, Res res) { list_contributions(l, req, res); }));
+        s.Get(R"(/api/v1/contributions/(\d+))", wrap(Route::contributions, [this](Lease& l, Req req, Res res) { show_contribution(l, req, res); }));
+        for (const std::string action : {"approve", "reject", "withdraw"})
+            s.Post(R"(/api/v1/contributions/(\d+)/)" + action, wrap(Route::moderate, [this, action](Lease& l, Req req, Res res) {
+                moderate_contribution(l, req, res, action);
+            }));
+        s.Patch(R"(/api/v1/contributions/(\d+))", wrap(Route::moderate, [this](Lease& l, Req req, Res res) { edit_contribution(l, req, res); }));
+        if (pages_) {
+            auto form = [this](Route route, void (SearchServer::*fn)(Lease&, Req, Res)) {
+                return wrap(route, [this, fn](Lease& l, Req req, Res res) { (this->*fn)(l, req, res); });
+            };
+            s.Get("/contribute", form(Route::page_contribute, &SearchServer::contribute_page));
+            s.Post("/contribute", form(Route::page_contribute, &SearchServer::contribute_page));
+            s.Get("/moderate", form(Route::page_moderate, &SearchServer::moderate_page));
+            s.Post("/moderate/login", wrap(Route::page_moderate, [this](Lease&, Req req, Res res) { moderate_login(req, res); }));
+            s.Post(R"(/moderate/(\d+|logout))", form(Route::page_moderate, &SearchServer::moderate_action));
+            s.Get(R"(/labs/([A-Za-z0-9.-]+)/record)", form(Route::page_lab_desk, &SearchServer::lab_desk));
+            s.Post(R"(/labs/([A-Za-z0-9.-]+)/record)", form(Route::page_lab_desk, &SearchServer::lab_desk));
+        }
+    } else {
+        auto off = [this](Req req, Res res) {
+            if (is_api_path(req.path)) send_error(res, ErrorCode::not_found, "contributions are off on this server (no --community)");
+            else res.status = 404;
+            metrics_.observe(name_of(Route::not_found), 404, 0);
+        };
+        for (const char* path : {"/api/v1/contributions.*", "/contribute", "/moderate.*", "/labs/[^/]+/record"}) {
+            s.Get(path, off);
+            s.Post(path, off);
+            s.Patch(path, off);
+        }
+    }
 }
 
 void SearchServer::fallbacks() {
@@ -146,6 +189,11 @@ void SearchServer::fallbacks() {
     s.set_exception_handler([](Req req, Res res, std::exception_ptr) {
         log::error("internal_error", {{"path", req.path}});
         send_error(res, ErrorCode::internal_error, "internal error; it has been logged");
+    });
+    // Before any body is read: a declared length over the limit, or one
+    // that is not a number, is answered at once (community_routes.cc).
+    s.set_pre_routing_handler([this](Req req, Res res) {
+        return refuse_body(req, res) ? httplib::Server::HandlerResponse::Handled : httplib::Server::HandlerResponse::Unhandled;
     });
     s.set_post_routing_handler([](Req req, Res res) {
         // The JSON API may be read by pages of other origins; health and metrics may not.

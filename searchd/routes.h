@@ -29,6 +29,12 @@ enum class Route {
     page_arrangements,   // GET /arrangements
     page_rulebook,       // GET /rulebook
     page_about,          // GET /about
+    contribute,          // POST /api/v1/contributions
+    contributions,       // GET /api/v1/contributions, /api/v1/contributions/{id} (moderators)
+    moderate,            // POST /api/v1/contributions/{id}/{approve,reject,withdraw}, PATCH .../{id}
+    page_contribute,     // GET and POST /contribute
+    page_moderate,       // /moderate and its forms
+    page_lab_desk,       // GET and POST /labs/{lab}/record
     not_found,           // no route for the path
     method_not_allowed,  // an API path with a method other than GET or HEAD
 };
@@ -42,7 +48,7 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 21> ROUTES = {{
+inline constexpr std::array<RouteInfo, 27> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::passages, "passages", true},
@@ -62,6 +68,12 @@ inline constexpr std::array<RouteInfo, 21> ROUTES = {{
     {Route::page_arrangements, "page_arrangements", true},
     {Route::page_rulebook, "page_rulebook", true},
     {Route::page_about, "page_about", false},  // links carry the Host header's address
+    {Route::contribute, "contribute", false},
+    {Route::contributions, "contributions", false},
+    {Route::moderate, "moderate", false},
+    {Route::page_contribute, "page_contribute", false},
+    {Route::page_moderate, "page_moderate", false},
+    {Route::page_lab_desk, "page_lab_desk", false},
     {Route::not_found, "not_found", false},
     {Route::method_not_allowed, "method_not_allowed", false},
 }};

@@ -4,6 +4,7 @@
 #include "core/model/errors.h"
 #include "core/model/log.h"
 #include "core/search/searcher.h"
+#include "searchd/community.h"
 #include "searchd/pages.h"
 #include "searchd/reply.h"
 #include "searchd/transport.h"
@@ -104,6 +105,8 @@ SearchServer::SearchServer(ServerConfig config)
     server_->set_keep_alive_max_count(100);
     server_->set_keep_alive_timeout(2);
     if (!config_.web.empty()) pages_ = std::make_unique<Pages>(config_.web);
+    if (!config_.community.empty())
+        community_ = std::make_unique<Community>(config_.db, config_.community, config_.submit_per_hour);
     routes();
 }
 

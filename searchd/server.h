@@ -15,6 +15,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <semaphore>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ class UserError;   // core/model/errors.h
 class Searcher;
 class SnapshotCache;
 class Pages;
+struct Community;
 
 class SearchServer {
 public:
@@ -62,6 +64,7 @@ private:
     std::vector<std::unique_ptr<Searcher>> pool_;  // idle searchers, one per worker in use
     std::shared_ptr<SnapshotCache> snapshots_;     // what all searchers of the index share
     std::unique_ptr<ResponseCache> responses_;     // finished answers of the current revision
+    std::unique_ptr<Community> community_;         // null without --community
 
     class Lease;
     using Req = const httplib::Request&;
@@ -71,6 +74,7 @@ private:
 
     // routes.cc: every route, then what answers when none matches.
     void routes();
+    void contribution_routes();  // called by routes(), beside it in routes.cc
     void fallbacks();
     void search_csv(Lease& l, Req req, Res res);
     // document_routes.cc: the reader, its passage links, the original file.
@@ -80,6 +84,25 @@ private:
     void passage_redirect(Lease& l, Req req, Res res);
     void send_original(Lease& l, Req req, Res res);
     void refuse_file(Req req, Res res, const UserError& e);
+
+    // community_routes.cc: the contributions API; bodies refused before reading.
+    bool refuse_body(Req req, Res res);
+    std::string api_moderator(Req req);
+    int64_t accept_submission(Lease& l, Req req, Res res, const nlohmann::json& body);
+    void submit_contribution(Lease& l, Req req, Res res);
+    void list_contributions(Lease& l, Req req, Res res);
+    void show_contribution(Lease& l, Req req, Res res);
+    void moderate_contribution(Lease& l, Req req, Res res, const std::string& action);
+    void edit_contribution(Lease& l, Req req, Res res);
+    // community_pages.cc: /contribute, /moderate, the lab desk.
+    void contribute_page(Lease& l, Req req, Res res);
+    void moderate_page(Lease& l, Req req, Res res);
+    void moderate_login(Req req, Res res);
+    void moderate_action(Lease& l, Req req, Res res);
+    void lab_desk(Lease& l, Req req, Res res);
+    // The session of a moderator's request (its cookie), if any; with
+    // `csrf`, the form's token must match (403 otherwise).
+    std::optional<std::string> session_id(Req req);
 
     // Every handler runs through wrap: timing, metrics, the error contract,
     // one retry on a revision the indexer replaced under our feet.

@@ -366,7 +366,7 @@ bool HttpServer::process_and_close_socket(socket_t sock) {
             // The request could not be read whole: what follows it on the
             // connection is not a request to answer (RFC 9112, 2.2).
             int st = strm.status();
-            if (st == 400 || st == 413 || st == 414 || st == 431) break;
+            if (st == 400 || st == 411 || st == 413 || st == 414 || st == 431) break;
         }
     }
     open_.fetch_sub(1);

@@ -31,6 +31,12 @@ struct IndexOptions {
     std::filesystem::path db;
     std::filesystem::path taxonomy;            // empty: taxonomy.xml at a path root, else the built-in default
     std::vector<std::filesystem::path> paths;  // folders or files
+    // The community database (core/index/community_source.h): its approved
+    // contributions are indexed too, and the ones no longer approved removed.
+    std::filesystem::path community;
+    // How long to wait for the index's write lock while another writer
+    // (searchd indexing a moderation) holds it; then DatabaseLockError.
+    double lock_wait_s = 60;
     bool full = false;                         // re-extract everything
     unsigned jobs = 0;                         // extraction threads; 0 = all cores
     // A commit ends a batch of at most batch_files files or, whichever comes

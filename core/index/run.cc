@@ -5,6 +5,7 @@
 // the run, the summary.
 #include "core/index/indexer.h"
 
+#include "core/index/community_source.h"
 #include "core/index/extraction.h"
 #include "core/index/file_state.h"
 #include "core/index/inputs.h"
@@ -219,8 +220,11 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
     report.files = walk.files.size() + walk.catalogs.size();
     Catalogs catalogs = load_catalogs(walk.catalogs, taxonomy, report.bytes, skip);
 
+    std::vector<CommunityEntry> community;
+    if (!options.community.empty()) community = read_community(options.community);
+
     fs::create_directories(options.db);
-    Xapian::WritableDatabase db(options.db.string(), Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase db = open_for_writing(options.db, options.lock_wait_s);
     // A file is unchanged when its content and the taxonomy and catalogs it
     // was indexed with are; kept per file, so a run killed half-way after a
     // taxonomy change still redoes the files it did not reach.
@@ -234,6 +238,7 @@ IndexReport run_index(const IndexOptions& options, const std::function<void(cons
         pass.write_catalogs();
         pass.index_files(on_progress, started);
         pass.remove_vanished();
+        if (!options.community.empty()) write_community(community, writer, states, taxonomy.taxonomy, report);
         finish_run(db, writer, inputs_changed, taxonomy, catalogs.inputs_hash, report);
     } catch (...) {
         // Whatever was not committed is dropped; the last commit stays.

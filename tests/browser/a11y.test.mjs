@@ -9,7 +9,7 @@ import { AXE_VERSION, axeViolations, describe as describeViolations, WCAG_TAGS }
 import { launch, newContext, PAGES, url } from './lib/harness.mjs';
 
 const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', reader: '/doc/f-reader-long-md?part=2&q=progress',
-  'not-found': '/no-such-page' };
+  'not-found': '/no-such-page', contribute: '/contribute?kind=pledge', moderate: '/moderate' };
 const CONTROLS = 'input:not([type=hidden]), select, textarea, button';
 
 // Each form control with the accessible name Chromium gives it, and where that name came from.
@@ -170,6 +170,9 @@ const AXE_PAGES = {
     await page.goto(url('/search?q=agreement&country=gh'));
   },
   about: (page) => page.goto(url(PAGES.about)),
+  'contribute, a question': (page) => page.goto(url('/contribute?kind=question')),
+  'contribute, a resource': (page) => page.goto(url('/contribute?kind=resource')),
+  'moderation, the login': (page) => page.goto(url('/moderate')),
   'error, not found (404)': (page) => page.goto(url('/no-such-page')),
   'error, bad parameter (400)': (page) => page.goto(url('/search?q=x&per_page=0')),
 };

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { launch, newContext, PAGES, screenshot, url } from './lib/harness.mjs';
 
-const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', 'not-found': '/no-such-page' };
+const ALL = { ...PAGES, methodology: '/doc/ams-iii-d-v22-0', 'not-found': '/no-such-page', contribute: '/contribute?kind=question' };
 
 const SIZES = {
   '': { viewport: { width: 1280, height: 900 } },

@@ -42,11 +42,14 @@ fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/a6kb-browser.XXXXXX")
 pid=""
+pid2=""
 cleanup() {
-  if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then
-    kill -TERM "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-  fi
+  for p in "$pid" "$pid2"; do
+    if [[ -n "$p" ]] && kill -0 "$p" 2>/dev/null; then
+      kill -TERM "$p" 2>/dev/null || true
+      wait "$p" 2>/dev/null || true
+    fi
+  done
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,20 +63,35 @@ node "$here/lib/make_fixtures.mjs" "$work/generated" || fail "could not write th
 "$indexer" --db "$work/db" --taxonomy "$src/corpus/taxonomy.xml" --strict --quiet "$src/corpus" "$here/fixtures" "$work/generated" >/dev/null ||
   fail "a6kb-indexer failed (status $?)"
 
+# Two daemons. The first serves the pages every test file reads, with contributions on
+# (so /contribute and /moderate are checked like the other pages) but none approved. The
+# second serves a copy of the index for community.test.mjs, which approves questions:
+# they would change the labs matrix that labs.test.mjs counts, while it counts.
+cp -r "$work/db" "$work/db-community"
+token=$("$searchd" moderator add rapporteur --community "$work/community-tests.db" | tail -n 1) || fail "could not add a moderator"
 log="$build/browser-searchd.log"
+log2="$build/browser-searchd-community.log"
 mkdir -p "$build"
-"$searchd" --db "$work/db" --listen 127.0.0.1:0 --web "$src/web" 2>"$log" &
+"$searchd" --db "$work/db" --listen 127.0.0.1:0 --web "$src/web" --community "$work/community.db" 2>"$log" &
 pid=$!
+"$searchd" --db "$work/db-community" --listen 127.0.0.1:0 --web "$src/web" --community "$work/community-tests.db" \
+  --submit-limit 0 2>"$log2" &
+pid2=$!
 
-# Wait (at most 20 s) for "info listening address=http://127.0.0.1:PORT/".
-port=""
-for _ in $(seq 200); do
-  port=$(sed -n 's|^info listening address=http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$log" | head -n 1)
-  [[ -n "$port" ]] && break
-  kill -0 "$pid" 2>/dev/null || { cat "$log" >&2; pid=""; fail "a6kb-searchd exited before listening"; }
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$log" >&2; fail "a6kb-searchd did not say where it listens within 20 s"; }
+# Waits (at most 20 s) for "info listening address=http://127.0.0.1:PORT/" in log $1 of process $2.
+port_of() {
+  local p=""
+  for _ in $(seq 200); do
+    p=$(sed -n 's|^info listening address=http://127\.0\.0\.1:\([0-9][0-9]*\)/.*|\1|p' "$1" | head -n 1)
+    [[ -n "$p" ]] && break
+    kill -0 "$2" 2>/dev/null || { cat "$1" >&2; fail "a6kb-searchd exited before listening"; }
+    sleep 0.1
+  done
+  [[ -n "$p" ]] || { cat "$1" >&2; fail "a6kb-searchd did not say where it listens within 20 s"; }
+  echo "$p"
+}
+port=$(port_of "$log" "$pid")
+port2=$(port_of "$log2" "$pid2")
 
 echo "browser tests: a6kb-searchd on http://127.0.0.1:$port/ (log: $log), $("$chromium" --version 2>/dev/null | head -n 1), node $(node --version)"
 screenshots="$build/browser-screenshots"
@@ -90,6 +108,8 @@ A6KB_NODE_PREFIX="$deps" \
 A6KB_CHROMIUM="$chromium" \
 A6KB_SCREENSHOTS="$screenshots" \
 A6KB_GENERATED="$work/generated" \
+A6KB_MODERATOR_TOKEN="$token" \
+A6KB_COMMUNITY_BASE_URL="http://127.0.0.1:$port2" \
   node --test "${reporter[@]}" "$@" "$here"/*.test.mjs
 status=$?
 set -e

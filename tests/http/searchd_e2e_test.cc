@@ -4,6 +4,7 @@
 // into two shards served by xapian-tcpsrv gives the same answers as one.
 #include "core/index/indexer.h"
 #include "core/search/searcher.h"
+#include "child.h"
 #include "support.h"
 
 #include <catch2/catch.hpp>
@@ -23,88 +24,12 @@
 using namespace a6kb;
 using nlohmann::json;
 using test::TempDir;
+using test::Child;
+using test::connectable;
+using test::free_port;
 using namespace std::chrono_literals;
 
 namespace {
-
-// A child process with its stderr (and stdout) on a pipe.
-struct Child {
-    pid_t pid = -1;
-    int out = -1;
-    std::string seen;
-
-    explicit Child(std::vector<std::string> argv) {
-        int fds[2];
-        REQUIRE(pipe(fds) == 0);
-        pid = fork();
-        if (pid == 0) {
-            dup2(fds[1], STDERR_FILENO);
-            dup2(fds[1], STDOUT_FILENO);
-            close(fds[0]);
-            std::vector<char*> args;
-            for (auto& a : argv) args.push_back(a.data());
-            args.push_back(nullptr);
-            execv(args[0], args.data());
-            _exit(127);
-        }
-        close(fds[1]);
-        out = fds[0];
-    }
-    ~Child() {
-        if (pid > 0) {
-            kill(pid, SIGKILL);
-            waitpid(pid, nullptr, 0);
-        }
-        if (out >= 0) close(out);
-    }
-    // Reads output until `needle` appears (bounded by `limit`); returns what follows it on its line.
-    std::optional<std::string> wait_for(const std::string& needle, std::chrono::seconds limit = 30s) {
-        auto deadline = std::chrono::steady_clock::now() + limit;
-        while (std::chrono::steady_clock::now() < deadline) {
-            auto at = seen.find(needle);
-            if (at != std::string::npos && seen.find('\n', at) != std::string::npos)
-                return seen.substr(at + needle.size(), seen.find('\n', at) - at - needle.size());
-            pollfd p{out, POLLIN, 0};
-            int left = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()).count());
-            if (poll(&p, 1, std::max(1, left)) <= 0) continue;
-            char buf[4096];
-            ssize_t n = read(out, buf, sizeof buf);
-            if (n <= 0) return std::nullopt;
-            seen.append(buf, static_cast<size_t>(n));
-        }
-        return std::nullopt;
-    }
-    int stop(int sig) {
-        kill(pid, sig);
-        int status = 0;
-        waitpid(pid, &status, 0);
-        pid = -1;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    }
-};
-
-int free_port() {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    socklen_t len = sizeof a;
-    getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    close(fd);
-    return ntohs(a.sin_port);
-}
-
-bool connectable(int port) {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_port = htons(static_cast<uint16_t>(port));
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    bool ok = connect(fd, reinterpret_cast<sockaddr*>(&a), sizeof a) == 0;
-    close(fd);
-    return ok;
-}
 
 IndexOptions index_of(const std::filesystem::path& db, std::vector<std::filesystem::path> paths) {
     IndexOptions o;

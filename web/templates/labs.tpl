@@ -5,6 +5,7 @@
   <h2 id="lab-{{ID}}"><a href="{{DOC_URL}}">{{TITLE}}</a></h2>
   <p class="hit-meta">{{#HAS_DATE}}<time datetime="{{DATE_ISO}}">{{DATE}}</time>{{/HAS_DATE}}{{#HAS_STATUS}} · <span class="badge">{{STATUS_LABEL}}</span>{{/HAS_STATUS}}</p>
   {{#HAS_SUMMARY}}<p>{{SUMMARY}}</p>{{/HAS_SUMMARY}}
+  {{#DESK}}<p><a href="/labs/{{DESK_SYMBOL}}/record">Lab desk</a> <span class="muted">(for the rapporteur: record questions, answers, outcomes and pledges)</span></p>{{/DESK}}
   {{#HAS_ROUNDTABLE}}<h3>Roundtables</h3>
   <ul class="cards">{{#ROUNDTABLE}}<li><a href="{{DOC_URL}}">{{TITLE}}</a>{{#HAS_STATUS}} <span class="badge">{{STATUS_LABEL}}</span>{{/HAS_STATUS}}</li>{{/ROUNDTABLE}}</ul>{{/HAS_ROUNDTABLE}}
   {{#HAS_QUESTION}}<h3>Questions for participants</h3>
@@ -26,5 +27,16 @@
     </tbody>
   </table>
   </div>
-  {{#MATRIX_EMPTY}}<p class="notice">No questions between groups have been recorded yet. They are added with the lab outcomes (a lab question with <code>asked-by</code> and <code>group</code> in its catalog entry; see docs/corpus.md).</p>{{/MATRIX_EMPTY}}
+  {{#MATRIX_EMPTY}}<p class="notice">No questions between groups have been recorded yet.{{#NO_COMMUNITY}} They are added with the lab outcomes (a lab question with <code>asked-by</code> and <code>group</code> in its catalog entry; see docs/corpus.md).{{/NO_COMMUNITY}}{{#COMMUNITY}} <a href="/contribute?kind=question">Ask the first one</a>.{{/COMMUNITY}}</p>{{/MATRIX_EMPTY}}
+  <p>The table counts approved questions only. <a href="/search?type=lab-question&amp;status=open&amp;group=governments-dnas">Open questions to DNAs</a> (still unanswered) is a search like any other: refine it, or follow it as an <a href="/feed.atom?type=lab-question&amp;status=open&amp;group=governments-dnas">Atom feed</a>.</p>
 </section>
+{{#COMMUNITY}}<section aria-labelledby="contribute-title">
+  <h2 id="contribute-title">Add to the labs</h2>
+  <p>The labs are a community of practice, and anyone can add to what they hold:</p>
+  <ul>
+    <li><a href="/contribute?kind=question">Ask a stakeholder group a question</a>, or <a href="/search?type=lab-question&amp;status=open">answer an open one</a> (<a href="/contribute?kind=answer">answer form</a>).</li>
+    <li><a href="/contribute?kind=resource">Share a resource</a> or <a href="/contribute?kind=challenge">describe an implementation challenge</a> and how it was met.</li>
+    <li><a href="/contribute?kind=outcome">Report an outcome</a> or <a href="/contribute?kind=pledge">record a pledge</a> made at a lab.</li>
+  </ul>
+  <p>A moderator reads each contribution before it is published; approved ones are searchable within seconds and counted above. A lab's rapporteur records the session's questions, answers, outcomes and pledges at the lab's desk (linked under each lab), after logging in at <a href="/moderate">/moderate</a>.</p>
+</section>{{/COMMUNITY}}
