@@ -183,6 +183,7 @@ std::vector<unsigned> index_body(Xapian::Document& doc, const Record& r, Xapian:
     }
     while (page_pos.size() < r.pages.size()) page_pos.push_back(tg.get_termpos() + 1);
     doc.add_value(schema::PASSAGES.slot, encode_starts(starts));
+    doc.add_value(schema::BODY_END.slot, std::to_string(tg.get_termpos()));
     return page_pos;
 }
 

@@ -49,10 +49,11 @@ inline constexpr Field VERSION{"version", "", 10, false, false, true, false, "ve
 inline constexpr Field PASSAGES{"passages", "", 13, false, false, false, false, "term position where each passage starts (core/model/passage.h encode_starts)"};
 inline constexpr Field CARD{"card", "", 12, false, false, false, false, "compact JSON {i,t,s,v,d,y}: id, title, symbol, version, date, type (lists and completions without parsing the data)"};
 inline constexpr Field TITLE_WORDS{"title_words", "", 14, false, false, false, false, "the title's length in term positions, decimal: its unprefixed copy stands at positions N+101..2N+100"};
+inline constexpr Field BODY_END{"body_end", "", 15, false, false, false, false, "the term position where the last passage ends, decimal (records with passages)"};
 
 // The fields that are not facets (the facets follow).
-inline constexpr std::array<const Field*, 14> ALL = {
-    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &DECISION, &REFINES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD, &TITLE_WORDS};
+inline constexpr std::array<const Field*, 15> ALL = {
+    &ID, &TITLE, &SYMBOL, &FAMILY, &LATEST, &CITES, &DECISION, &REFINES, &SOURCE, &DATE, &VERSION, &PASSAGES, &CARD, &TITLE_WORDS, &BODY_END};
 
 
 // Facets: the one list. Every facet of the index is an entry here or a
@@ -127,6 +128,6 @@ inline constexpr std::string_view META_INPUTS = "a6kb:inputs";          // hash 
 inline constexpr std::string_view META_VARIANTS = "a6kb:variants";      // variants.txt as the synonyms were last written from
 inline constexpr std::string_view META_TAXONOMY = "a6kb:taxonomy";      // the taxonomy path used
 inline constexpr std::string_view META_PROGRAMMES = "a6kb:programmes";  // programmes.xml the records were read with
-inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14), provisions (XD, XE)
+inline constexpr int SCHEMA_VERSION = 6;  // 5: passages (metadata, slot 13); no page texts in the data; 6: title length (slot 14), body end (slot 15), provisions (XD, XE)
 
 }  // namespace a6kb::schema

@@ -54,8 +54,10 @@ PassageResult Searcher::passages(const SearchRequest& r) {
 
     const QueryWords words = QueryWords::build(pq, db_, taxonomy());
     std::vector<Found> found;
-    for (auto it = m.mset.begin(); it != m.mset.end() && !words.words.empty(); ++it) {
-        Found f{it, judge(db_, *it, it.get_document(), words), 0, 0};
+    const std::vector<WordPositions> positions = word_positions(db_, m.mset, words);
+    size_t k = 0;
+    for (auto it = m.mset.begin(); it != m.mset.end() && !words.words.empty(); ++it, ++k) {
+        Found f{it, judge(db_, *it, it.get_document(), words, &positions[k]), 0, 0};
         f.speaking = static_cast<size_t>(std::count_if(f.judged.passages.begin(), f.judged.passages.end(),
                                                        [&](const PassageEvidence& e) { return speaks_to(e, words.words.size()); }));
         if (f.speaking == 0) continue;

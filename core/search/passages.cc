@@ -169,23 +169,76 @@ QueryWords QueryWords::build(const ParsedQuery& pq, const Xapian::Database& db, 
     return out;
 }
 
-WordPositions word_positions(const Xapian::Database& db, Xapian::docid did, const QueryWords& q) {
-    WordPositions out(q.words.size());
-    for (size_t i = 0; i < q.words.size(); ++i) {
-        auto& list = out[i];
-        for (const auto& spelling : q.words[i].spellings) {
-            if (spelling.size() == 1) {
-                for (auto p = db.positionlist_begin(did, spelling[0]); p != db.positionlist_end(did, spelling[0]); ++p)
-                    list.push_back(*p);
-            } else {
-                auto seq = sequence_positions(db, did, spelling);
-                list.insert(list.end(), seq.begin(), seq.end());
-            }
+namespace {
+
+// The positions of `term` in each of `dids` (sorted ascending), into
+// out[k] for dids[k]: the term's posting list says which documents hold it,
+// so no position list is looked up for a document without it.
+void term_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, const std::string& term,
+                    std::vector<std::vector<unsigned>>& out) {
+    auto post = db.postlist_begin(term);
+    const auto end = db.postlist_end(term);
+    for (size_t k = 0; k < dids.size() && post != end; ++k) {
+        post.skip_to(dids[k]);
+        if (post == end) break;
+        if (*post != dids[k]) continue;
+        for (auto p = db.positionlist_begin(dids[k], term); p != db.positionlist_end(dids[k], term); ++p) out[k].push_back(*p);
+    }
+}
+
+// Where `seq` stands in each document: its first term with the others right after it.
+void sequence_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, const std::vector<std::string>& seq,
+                        std::vector<std::vector<unsigned>>& out) {
+    std::vector<std::vector<std::vector<unsigned>>> each(seq.size(), std::vector<std::vector<unsigned>>(dids.size()));
+    for (size_t t = 0; t < seq.size(); ++t) term_positions(db, dids, seq[t], each[t]);
+    for (size_t k = 0; k < dids.size(); ++k)
+        for (unsigned p : each[0][k]) {
+            bool all = true;
+            for (size_t t = 1; t < seq.size() && all; ++t)
+                all = std::binary_search(each[t][k].begin(), each[t][k].end(), p + static_cast<unsigned>(t));
+            if (all) out[k].push_back(p);
         }
-        std::sort(list.begin(), list.end());
-        list.erase(std::unique(list.begin(), list.end()), list.end());
+}
+
+}  // namespace
+
+std::vector<WordPositions> word_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, const QueryWords& q) {
+    // Term by term, the documents in increasing order: the index keeps
+    // positions by term, then document, so one term's lists for the whole
+    // window are read in one forward walk instead of a jump per document.
+    std::vector<size_t> order(dids.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return dids[a] < dids[b]; });
+    std::vector<Xapian::docid> sorted;
+    for (size_t k : order) sorted.push_back(dids[k]);
+    std::vector<WordPositions> out(dids.size(), WordPositions(q.words.size()));
+    std::vector<std::vector<unsigned>> found(sorted.size());
+    for (size_t i = 0; i < q.words.size(); ++i) {
+        for (auto& f : found) f.clear();
+        for (const auto& spelling : q.words[i].spellings) {
+            if (spelling.size() == 1) term_positions(db, sorted, spelling[0], found);
+            else sequence_positions(db, sorted, spelling, found);
+        }
+        for (size_t k = 0; k < sorted.size(); ++k) {
+            auto& list = out[order[k]][i];
+            list = std::move(found[k]);
+            found[k] = {};
+            std::sort(list.begin(), list.end());
+            list.erase(std::unique(list.begin(), list.end()), list.end());
+        }
     }
     return out;
+}
+
+std::vector<WordPositions> word_positions(const Xapian::Database& db, const Xapian::MSet& mset, const QueryWords& q) {
+    std::vector<Xapian::docid> dids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
+    if (q.words.empty()) return std::vector<WordPositions>(dids.size());
+    return word_positions(db, dids, q);
+}
+
+WordPositions word_positions(const Xapian::Database& db, Xapian::docid did, const QueryWords& q) {
+    return std::move(word_positions(db, std::vector<Xapian::docid>{did}, q).front());
 }
 
 std::vector<PassageEvidence> score_passages(const std::vector<unsigned>& starts, const WordPositions& positions,
@@ -240,11 +293,24 @@ namespace {
 // (concept labels, 100 positions on), and the starts do not say where the
 // body stops. Read only when a query word stands after the last start:
 // its words counted, with a margin under that gap of 100.
+// A value slot holding a decimal number (0 when empty or not a number).
+unsigned decimal_value(const Xapian::Document& doc, Xapian::valueno slot) {
+    const std::string v = doc.get_value(slot);
+    unsigned n = 0;
+    for (char c : v) {
+        if (c < '0' || c > '9' || n > 100000000) return 0;
+        n = n * 10 + static_cast<unsigned>(c - '0');
+    }
+    return n;
+}
+
 unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, const std::vector<unsigned>& starts,
                      const WordPositions& positions) {
     bool after = false;
     for (const auto& list : positions) after = after || (!list.empty() && list.back() >= starts.back());
     if (!after) return 0;
+    // Stored by the indexer (one value read); else from the last passage's text.
+    if (unsigned stored = decimal_value(doc, schema::BODY_END.slot); stored > starts.back()) return stored + 1;
     auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
     if (!card.is_object() || !card.contains("i") || !card["i"].is_string()) return 0;
     Passage last = decode_passage(db.get_metadata(passage_key(card["i"].get<std::string>(), starts.size() - 1)));
@@ -255,15 +321,7 @@ unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, co
 
 namespace {
 
-unsigned title_length(const Xapian::Document& doc) {
-    const std::string v = doc.get_value(schema::TITLE_WORDS.slot);
-    unsigned n = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9' || n > 100000) return 0;
-        n = n * 10 + static_cast<unsigned>(c - '0');
-    }
-    return n;
-}
+unsigned title_length(const Xapian::Document& doc) { return decimal_value(doc, schema::TITLE_WORDS.slot); }
 
 // The positions of one spelling of a word inside [from, to].
 std::vector<unsigned> spelling_positions(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,
@@ -300,12 +358,13 @@ TitleMatch title_match(const Xapian::Database& db, Xapian::docid did, const Word
     return TitleMatch{held / total, (held / total) * (static_cast<double>(covered.size()) / title_words)};
 }
 
-JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q) {
+JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q,
+                     const WordPositions* given) {
     JudgedDocument j;
     j.starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
     if (!std::is_sorted(j.starts.begin(), j.starts.end())) j.starts.clear();  // damaged: judged as one span
     if (q.words.empty()) return j;  // browsing, or a symbol alone: the opening passage is shown
-    WordPositions positions = word_positions(db, did, q);
+    const WordPositions positions = given ? *given : word_positions(db, did, q);
     const size_t n = q.words.size();
     j.title = title_match(db, did, positions, q, title_length(doc));
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());

@@ -68,6 +68,11 @@ struct PassageEvidence {
 // Where each query word occurs in one document: positions[i] sorted, for word i.
 using WordPositions = std::vector<std::vector<unsigned>>;
 WordPositions word_positions(const Xapian::Database& db, Xapian::docid did, const QueryWords& q);
+// The same for many documents at once (out[k] for dids[k]), read term by
+// term in docid order: what judging a result list should use.
+std::vector<WordPositions> word_positions(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, const QueryWords& q);
+// The same for every hit of `mset`, in its order (empty lists when `q` has no words).
+std::vector<WordPositions> word_positions(const Xapian::Database& db, const Xapian::MSet& mset, const QueryWords& q);
 
 // The evidence of every passage holding at least one word, best first (ties:
 // text order). `starts` are the passages' start positions (decode_starts);
@@ -144,7 +149,9 @@ inline double rank_score(double weight, const JudgedDocument& j, bool answer = f
 }
 // `did` is the document's id in `db` as the match gives it (*MSetIterator):
 // over several databases Document::get_docid() names it in its own shard.
-JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q);
+// `positions`: the document's, from the many-documents word_positions (null: read here).
+JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q,
+                     const WordPositions* positions = nullptr);
 
 // A passage as a hit shows it.
 struct ShownPassage {

@@ -399,6 +399,10 @@ struct Judged {
     std::string decision;  // a provision's decision term (schema::DECISION); empty for other records
 };
 
+}  // namespace
+
+namespace {
+
 // The decision term (schema::DECISION) of a provision; empty for other records.
 std::string decision_term(const Xapian::Document& doc) {
     // Only provisions carry one: their type (one value read) spares a long
@@ -459,9 +463,11 @@ SearchResult Searcher::search(const SearchRequest& r) {
     const bool figure = w.rerank && !r.records_only && asks_for_figure(r.q);
     const bool answer = seeks_answer(r.q);
     const bool topic = w.rerank && !r.records_only && !answer;
-    for (auto it = m.mset.begin(); it != m.mset.end(); ++it) {
+    const std::vector<WordPositions> positions = r.records_only ? std::vector<WordPositions>{} : word_positions(db_, m.mset, words);
+    size_t k = 0;
+    for (auto it = m.mset.begin(); it != m.mset.end(); ++it, ++k) {
         const Xapian::Document doc = it.get_document();
-        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, doc, words);
+        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, doc, words, &positions[k]);
         double score = rank_score(it.get_weight(), j, answer);
         if (figure && states_figure_at(db_, doc, j)) score *= 1 + FIGURE_BOOST;
         std::string decision = w.rerank ? decision_term(doc) : std::string();
