@@ -184,9 +184,10 @@ def partners_record(acquirer, keys, groups, resolver):
     rec.add("acquirer", acquirer)
     rec.addall("certainty", sorted({certainty(r["source_kind"]) for k in keys for r in groups[k]}))
     hosts = sorted({h for h, _, _ in keys}, key=resolver.label)
-    summary = ("%s is the acquiring Party in %d Article 6.2 arrangements recorded here, with %d host countries: %s. "
+    summary = ("%s is the acquiring Party in %d Article 6.2 %s recorded here, with %d host %s: %s. "
                "Listed by kind below, each with its date and how sure its source is; the arrangement records give "
-               "the sources." % (al, len(keys), len(hosts), ", ".join(resolver.label(h) for h in hosts)))
+               "the sources." % (al, len(keys), "arrangement" if len(keys) == 1 else "arrangements", len(hosts),
+                                 "country" if len(hosts) == 1 else "countries", ", ".join(resolver.label(h) for h in hosts)))
     rec.add("summary", summary)
     lines = []
     for concept, words in PLURALS:
@@ -205,7 +206,7 @@ def partners_record(acquirer, keys, groups, resolver):
             if any(re.search(r"disagree", r["note"], re.I) for r in rows):
                 item += ", sources disagree"
             items.append(item)
-        lines.append("%s with %d countries: %s." % (words, len(mine), "; ".join(items)))
+        lines.append("%s with %d %s: %s." % (words, len(mine), "country" if len(mine) == 1 else "countries", "; ".join(items)))
     rec.add("text", "\n".join(lines))
     rec.addall("cites", [arrangement_id(*k) for k in sorted(keys, key=lambda k: (resolver.label(k[0]), k[2]))])
     rec.addall("keywords", [al, "cooperative approaches", "partner countries"])
