@@ -50,25 +50,6 @@ bool in_query(const std::set<std::string>& terms, const std::string& word, const
     return terms.count(word) || terms.count("Z" + stem);
 }
 
-// Sorted positions of `seq` in the document: where its first term stands
-// with the others right after it.
-std::vector<unsigned> sequence_positions(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& seq) {
-    std::vector<std::set<unsigned>> each;
-    for (const auto& term : seq) {
-        std::set<unsigned> s;
-        for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) s.insert(*p);
-        if (s.empty()) return {};
-        each.push_back(std::move(s));
-    }
-    std::vector<unsigned> out;
-    for (unsigned p : each.front()) {
-        bool all = true;
-        for (size_t k = 1; k < each.size() && all; ++k) all = each[k].count(p + static_cast<unsigned>(k)) > 0;
-        if (all) out.push_back(p);
-    }
-    return out;
-}
-
 // The occurrences of one passage, sorted by position: (position, word).
 using Occurrences = std::vector<std::pair<unsigned, unsigned>>;
 
@@ -304,17 +285,11 @@ unsigned decimal_value(const Xapian::Document& doc, Xapian::valueno slot) {
     return n;
 }
 
-unsigned end_of_body(const Xapian::Database& db, const Xapian::Document& doc, const std::vector<unsigned>& starts,
-                     const WordPositions& positions) {
-    bool after = false;
-    for (const auto& list : positions) after = after || (!list.empty() && list.back() >= starts.back());
-    if (!after) return 0;
-    // Stored by the indexer (one value read); else from the last passage's text.
-    if (unsigned stored = decimal_value(doc, schema::BODY_END.slot); stored > starts.back()) return stored + 1;
-    auto card = nlohmann::json::parse(doc.get_value(schema::CARD.slot), nullptr, false);
-    if (!card.is_object() || !card.contains("i") || !card["i"].is_string()) return 0;
-    Passage last = decode_passage(db.get_metadata(passage_key(card["i"].get<std::string>(), starts.size() - 1)));
-    return starts.back() + static_cast<unsigned>(text::words(last.text).size()) + 50;
+unsigned end_of_body(const Xapian::Document& doc, const std::vector<unsigned>& starts) {
+    // Written by the indexer with the passages (schema 6); 0 (unknown: the
+    // last passage runs on) only for a damaged value.
+    const unsigned stored = decimal_value(doc, schema::BODY_END.slot);
+    return stored > starts.back() ? stored + 1 : 0;
 }
 
 }  // namespace
@@ -326,13 +301,11 @@ unsigned title_length(const Xapian::Document& doc) { return decimal_value(doc, s
 // The positions of one spelling of a word inside [from, to].
 std::vector<unsigned> spelling_positions(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,
                                          unsigned from, unsigned to) {
+    std::vector<std::vector<unsigned>> found(1);
+    if (spelling.size() == 1) term_positions(db, {did}, spelling[0], found);
+    else sequence_positions(db, {did}, spelling, found);
     std::vector<unsigned> out;
-    if (spelling.size() == 1) {
-        auto p = db.positionlist_begin(did, spelling[0]);
-        for (p.skip_to(from); p != db.positionlist_end(did, spelling[0]) && *p <= to; ++p) out.push_back(*p);
-        return out;
-    }
-    for (unsigned p : sequence_positions(db, did, spelling))
+    for (unsigned p : found[0])
         if (p >= from && p <= to) out.push_back(p);
     return out;
 }
@@ -370,7 +343,7 @@ JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());
     j.strength = answer_strength(head, n);
     if (j.starts.empty()) return j;
-    j.passages = score_passages(j.starts, positions, q, end_of_body(db, doc, j.starts, positions));
+    j.passages = score_passages(j.starts, positions, q, end_of_body(doc, j.starts));
     if (!j.passages.empty()) j.strength = std::max(j.strength, answer_strength(j.passages.front(), n));
     return j;
 }
