@@ -26,7 +26,7 @@ json record_json(const Record& r) {
         {"url", r.url.empty() ? json(nullptr) : json(r.url)},
         {"source", r.sources.empty() ? json(nullptr) : json(r.sources.front())},
         {"latest", r.latest},
-        {"facets", facets},
+        {"facets", std::move(facets)},
     };
     if (!r.citation.empty())  // a provision (docs/corpus.md, "Provisions")
         j["provision"] = {{"citation", r.citation}, {"decision", r.decision}, {"refines", r.refines}};
@@ -70,7 +70,7 @@ json query_json(const std::string& q, const std::string& executed, const std::st
     return {{"q", q},
             {"executed", executed},
             {"parsed", parsed},
-            {"filters", filters},
+            {"filters", std::move(filters)},
             {"year_from", request.year_from ? json(*request.year_from) : json(nullptr)},
             {"year_to", request.year_to ? json(*request.year_to) : json(nullptr)},
             {"sort", std::string(to_string(request.sort))},
@@ -88,7 +88,7 @@ json to_json(const std::vector<FacetResult>& facets) {
         json values = json::array();
         for (const auto& v : f.values)
             values.push_back({{"value", v.value}, {"label", v.label}, {"count", v.count}, {"selected", v.selected}});
-        out[f.id] = values;
+        out[f.id] = std::move(values);
     }
     return out;
 }
@@ -122,7 +122,7 @@ json to_json(const SearchResult& r, const SearchRequest& request) {
         {"total", {{"value", r.total}, {"exact", r.exact}}},
         {"page", r.page},
         {"per_page", r.per_page},
-        {"hits", hits},
+        {"hits", std::move(hits)},
         {"facets", to_json(r.facets)},
         {"suggestion", r.suggestion ? json(*r.suggestion) : json(nullptr)},
         {"corrected", r.corrected},
@@ -146,7 +146,7 @@ json to_json(const PassageResult& r, const SearchRequest& request) {
         {"total", {{"documents", r.documents}, {"passages", r.passages}, {"exact", r.exact}}},
         {"page", r.page},
         {"per_page", r.per_page},
-        {"documents", documents},
+        {"documents", std::move(documents)},
         {"facets", to_json(r.facets)},
         {"took_ms", rounded_ms(r.took_ms)},
     };
@@ -164,7 +164,7 @@ void provisions_json(json& j, const DocumentView& v) {
     if (!v.provisions.empty()) {
         json list = json::array();
         for (const auto& e : v.provisions) list.push_back(provision_json(e));
-        j["provisions"] = list;
+        j["provisions"] = std::move(list);
     }
     if (!v.provision) return;
     json& p = j["provision"];

@@ -137,9 +137,12 @@ std::vector<FacetCount> values_listed(const schema::FacetField& f, const std::ma
     auto is_selected = [&](const std::string& v) { return std::find(selected.begin(), selected.end(), v) != selected.end(); };
     std::vector<FacetCount> out;
     if (const Facet* facet = taxonomy.facet(f.concepts_facet())) {
+        // The taxonomy's order; a value no record of the selection has is
+        // left out unless it is ticked (GET /api/v1/facets lists them all).
         for (const auto& concept_ : facet->concepts) {
             auto it = c.find(concept_.id);
-            out.push_back({concept_.id, concept_.label, it == c.end() ? 0 : it->second, is_selected(concept_.id)});
+            const size_t n = it == c.end() ? 0 : it->second;
+            if (n > 0 || is_selected(concept_.id)) out.push_back({concept_.id, concept_.label, n, is_selected(concept_.id)});
         }
         return out;
     }

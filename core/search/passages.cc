@@ -212,8 +212,7 @@ std::vector<WordPositions> word_positions(const Xapian::Database& db, const std:
 }
 
 std::vector<WordPositions> word_positions(const Xapian::Database& db, const Xapian::MSet& mset, const QueryWords& q) {
-    std::vector<Xapian::docid> dids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
+    const std::vector<Xapian::docid> dids = docids_of(mset);
     if (q.words.empty()) return std::vector<WordPositions>(dids.size());
     return word_positions(db, dids, q);
 }
@@ -270,13 +269,8 @@ bool speaks_to(const PassageEvidence& e, size_t words) {
 
 namespace {
 
-// Where the last passage ends: the index puts more text after the body
-// (concept labels, 100 positions on), and the starts do not say where the
-// body stops. Read only when a query word stands after the last start:
-// its words counted, with a margin under that gap of 100.
 // A value slot holding a decimal number (0 when empty or not a number).
-unsigned decimal_value(const Xapian::Document& doc, Xapian::valueno slot) {
-    const std::string v = doc.get_value(slot);
+unsigned decimal(const std::string& v) {
     unsigned n = 0;
     for (char c : v) {
         if (c < '0' || c > '9' || n > 100000000) return 0;
@@ -285,25 +279,56 @@ unsigned decimal_value(const Xapian::Document& doc, Xapian::valueno slot) {
     return n;
 }
 
-unsigned end_of_body(const Xapian::Document& doc, const std::vector<unsigned>& starts) {
-    // Written by the indexer with the passages (schema 6); 0 (unknown: the
-    // last passage runs on) only for a damaged value.
-    const unsigned stored = decimal_value(doc, schema::BODY_END.slot);
-    return stored > starts.back() ? stored + 1 : 0;
-}
+// Where the last passage ends: the index puts more text after the body
+// (concept labels, 100 positions on), and the starts do not say where the
+// body stops. Written by the indexer with the passages (schema 6); 0
+// (unknown: the last passage runs on) only for a damaged value.
+unsigned end_of_body(unsigned stored, const std::vector<unsigned>& starts) { return stored > starts.back() ? stored + 1 : 0; }
 
 }  // namespace
 
+JudgingValues JudgingValues::of(const Xapian::Document& doc) {
+    return {doc.get_value(schema::PASSAGES.slot), decimal(doc.get_value(schema::TITLE_WORDS.slot)),
+            decimal(doc.get_value(schema::BODY_END.slot))};
+}
+
+std::vector<Xapian::docid> docids_of(const Xapian::MSet& mset) {
+    std::vector<Xapian::docid> dids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
+    return dids;
+}
+
+std::vector<std::string> slot_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, Xapian::valueno slot) {
+    std::vector<size_t> order(dids.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return dids[a] < dids[b]; });
+    std::vector<std::string> out(dids.size());
+    auto v = db.valuestream_begin(slot);
+    const auto end = db.valuestream_end(slot);
+    for (size_t k : order) {
+        if (v == end) break;
+        v.skip_to(dids[k]);
+        if (v != end && v.get_docid() == dids[k]) out[k] = *v;
+    }
+    return out;
+}
+
+std::vector<JudgingValues> judging_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids) {
+    std::vector<std::string> starts = slot_values(db, dids, schema::PASSAGES.slot);
+    const std::vector<std::string> title = slot_values(db, dids, schema::TITLE_WORDS.slot);
+    const std::vector<std::string> end = slot_values(db, dids, schema::BODY_END.slot);
+    std::vector<JudgingValues> out(dids.size());
+    for (size_t k = 0; k < dids.size(); ++k) out[k] = {std::move(starts[k]), decimal(title[k]), decimal(end[k])};
+    return out;
+}
+
 namespace {
 
-unsigned title_length(const Xapian::Document& doc) { return decimal_value(doc, schema::TITLE_WORDS.slot); }
-
-// The positions of one spelling of a word inside [from, to].
-std::vector<unsigned> spelling_positions(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,
-                                         unsigned from, unsigned to) {
+// Where a spelling of several words starts inside [from, to].
+std::vector<unsigned> sequence_starts(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,
+                                      unsigned from, unsigned to) {
     std::vector<std::vector<unsigned>> found(1);
-    if (spelling.size() == 1) term_positions(db, {did}, spelling[0], found);
-    else sequence_positions(db, {did}, spelling, found);
+    sequence_positions(db, {did}, spelling, found);
     std::vector<unsigned> out;
     for (unsigned p : found[0])
         if (p >= from && p <= to) out.push_back(p);
@@ -322,28 +347,32 @@ TitleMatch title_match(const Xapian::Database& db, Xapian::docid did, const Word
         auto p = std::lower_bound(positions[i].begin(), positions[i].end(), from);
         if (p == positions[i].end() || *p > to) continue;
         held += q.words[i].weight;
+        // Every spelling's first word is among the positions; only the rest
+        // of a spelling of several words (an acronym spelled out) is read.
+        for (; p != positions[i].end() && *p <= to; ++p) covered.insert(*p);
         for (const auto& spelling : q.words[i].spellings)
-            for (unsigned at : spelling_positions(db, did, spelling, from, to))
-                for (unsigned k = 0; k < spelling.size() && at + k <= to; ++k) covered.insert(at + k);
+            if (spelling.size() > 1)
+                for (unsigned at : sequence_starts(db, did, spelling, from, to))
+                    for (unsigned k = 1; k < spelling.size() && at + k <= to; ++k) covered.insert(at + k);
     }
     const double total = q.total_weight();
     if (held == 0 || total <= 0) return {};
     return TitleMatch{held / total, (held / total) * (static_cast<double>(covered.size()) / title_words)};
 }
 
-JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Xapian::Document& doc, const QueryWords& q,
+JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const JudgingValues& values, const QueryWords& q,
                      const WordPositions* given) {
     JudgedDocument j;
-    j.starts = decode_starts(doc.get_value(schema::PASSAGES.slot));
+    j.starts = decode_starts(values.starts);
     if (!std::is_sorted(j.starts.begin(), j.starts.end())) j.starts.clear();  // damaged: judged as one span
     if (q.words.empty()) return j;  // browsing, or a symbol alone: the opening passage is shown
     const WordPositions positions = given ? *given : word_positions(db, did, q);
     const size_t n = q.words.size();
-    j.title = title_match(db, did, positions, q, title_length(doc));
+    j.title = title_match(db, did, positions, q, values.title_words);
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());
     j.strength = answer_strength(head, n);
     if (j.starts.empty()) return j;
-    j.passages = score_passages(j.starts, positions, q, end_of_body(doc, j.starts));
+    j.passages = score_passages(j.starts, positions, q, end_of_body(values.body_end, j.starts));
     if (!j.passages.empty()) j.strength = std::max(j.strength, answer_strength(j.passages.front(), n));
     return j;
 }
