@@ -54,9 +54,11 @@ bool FacetTable::intersects(Xapian::docid did, size_t column, const Mask& mask) 
     return false;
 }
 
-TableSpy::TableSpy(const FacetTable& table, std::vector<size_t> columns)
-    : table_(table), columns_(std::move(columns)), counts_(table.columns().size()) {
-    for (size_t c : columns_) counts_[c].assign(table.columns()[c].values.size(), 0);
+TableSpy::TableSpy(const FacetTable& table, std::vector<size_t> columns) : table_(table), counts_(table.columns().size()) {
+    for (size_t c : columns) {
+        counts_[c].assign(table.columns()[c].values.size(), 0);
+        if (!table.columns()[c].values.empty()) columns_.push_back(c);
+    }
 }
 
 TableSpy::TableSpy(const FacetTable& table, std::map<size_t, FacetTable::Mask> filters)
@@ -64,10 +66,11 @@ TableSpy::TableSpy(const FacetTable& table, std::map<size_t, FacetTable::Mask> f
     for (const auto& [c, mask] : filters_) counts_[c].assign(table.columns()[c].values.size(), 0);
 }
 
-void TableSpy::add(Xapian::docid did, size_t column) {
-    const uint64_t* words = table_.row(did, column);
+void TableSpy::add(const uint64_t* row, size_t column) {
+    const auto& col = table_.columns()[column];
+    const uint64_t* words = row + col.offset;
     auto& counts = counts_[column];
-    for (size_t w = 0, n = table_.columns()[column].words; w < n; ++w) {
+    for (size_t w = 0, n = col.words; w < n; ++w) {
         uint64_t m = words[w];
         while (m) {
             ++counts[w * 64 + static_cast<size_t>(std::countr_zero(m))];
@@ -78,8 +81,9 @@ void TableSpy::add(Xapian::docid did, size_t column) {
 
 void TableSpy::operator()(const Xapian::Document& doc, double) {
     const Xapian::docid did = doc.get_docid();
+    const uint64_t* row = table_.row(did);
     if (filters_.empty()) {
-        for (size_t c : columns_) add(did, c);
+        for (size_t c : columns_) add(row, c);
         return;
     }
     size_t failed = 0, failed_column = 0;
@@ -90,10 +94,10 @@ void TableSpy::operator()(const Xapian::Document& doc, double) {
         }
     }
     if (failed == 1) {
-        add(did, failed_column);
+        add(row, failed_column);
         return;
     }
-    for (const auto& [c, mask] : filters_) add(did, c);
+    for (const auto& [c, mask] : filters_) add(row, c);
 }
 
 }  // namespace a6kb

@@ -43,11 +43,13 @@ public:
 
     const std::vector<Column>& columns() const { return columns_; }
     int column_of(std::string_view facet) const;
-    // The column's words of a document (all zero for a document the table does not know).
-    const uint64_t* row(Xapian::docid did, size_t column) const {
-        size_t at = static_cast<size_t>(did) * stride_ + columns_[column].offset;
-        return at + columns_[column].words <= bits_.size() ? bits_.data() + at : zeros_.data();
+    // A document's words, all columns (all zero for a document the table does not know).
+    const uint64_t* row(Xapian::docid did) const {
+        size_t at = static_cast<size_t>(did) * stride_;
+        return at + stride_ <= bits_.size() ? bits_.data() + at : zeros_.data();
     }
+    // The column's words of a document.
+    const uint64_t* row(Xapian::docid did, size_t column) const { return row(did) + columns_[column].offset; }
     // Whether a document has any of the bits of `mask` in the column.
     bool intersects(Xapian::docid did, size_t column, const Mask& mask) const;
     // Bits of the given values in a column (unknown values have none).
@@ -80,10 +82,10 @@ public:
 
 private:
     const FacetTable& table_;
-    std::vector<size_t> columns_;
+    std::vector<size_t> columns_;  // plain mode: those with values in the index (an empty column counts nothing)
     std::vector<std::pair<size_t, FacetTable::Mask>> filters_;
     std::vector<std::vector<size_t>> counts_;
-    void add(Xapian::docid did, size_t column);
+    void add(const uint64_t* row, size_t column);
 };
 
 }  // namespace a6kb

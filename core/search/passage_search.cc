@@ -54,12 +54,10 @@ PassageResult Searcher::passages(const SearchRequest& r) {
 
     const QueryWords words = QueryWords::build(pq, db_, taxonomy());
     std::vector<Found> found;
-    const std::vector<Xapian::docid> dids = docids_of(m.mset);
-    const std::vector<WordPositions> positions = word_positions(db_, dids, words);
-    const std::vector<JudgingValues> values = judging_values(db_, dids);
+    const std::vector<WordPositions> positions = word_positions(db_, m.mset, words);
     size_t k = 0;
     for (auto it = m.mset.begin(); it != m.mset.end() && !words.words.empty(); ++it, ++k) {
-        Found f{it, judge(db_, *it, values[k], words, &positions[k]), 0, 0};
+        Found f{it, judge(db_, *it, judging().values(*it), words, &positions[k]), 0, 0};
         f.speaking = static_cast<size_t>(std::count_if(f.judged.passages.begin(), f.judged.passages.end(),
                                                        [&](const PassageEvidence& e) { return speaks_to(e, words.words.size()); }));
         if (f.speaking == 0) continue;

@@ -212,7 +212,8 @@ std::vector<WordPositions> word_positions(const Xapian::Database& db, const std:
 }
 
 std::vector<WordPositions> word_positions(const Xapian::Database& db, const Xapian::MSet& mset, const QueryWords& q) {
-    const std::vector<Xapian::docid> dids = docids_of(mset);
+    std::vector<Xapian::docid> dids;
+    for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
     if (q.words.empty()) return std::vector<WordPositions>(dids.size());
     return word_positions(db, dids, q);
 }
@@ -269,60 +270,11 @@ bool speaks_to(const PassageEvidence& e, size_t words) {
 
 namespace {
 
-// A value slot holding a decimal number (0 when empty or not a number).
-unsigned decimal(const std::string& v) {
-    unsigned n = 0;
-    for (char c : v) {
-        if (c < '0' || c > '9' || n > 100000000) return 0;
-        n = n * 10 + static_cast<unsigned>(c - '0');
-    }
-    return n;
-}
-
 // Where the last passage ends: the index puts more text after the body
 // (concept labels, 100 positions on), and the starts do not say where the
 // body stops. Written by the indexer with the passages (schema 6); 0
 // (unknown: the last passage runs on) only for a damaged value.
 unsigned end_of_body(unsigned stored, const std::vector<unsigned>& starts) { return stored > starts.back() ? stored + 1 : 0; }
-
-}  // namespace
-
-JudgingValues JudgingValues::of(const Xapian::Document& doc) {
-    return {doc.get_value(schema::PASSAGES.slot), decimal(doc.get_value(schema::TITLE_WORDS.slot)),
-            decimal(doc.get_value(schema::BODY_END.slot))};
-}
-
-std::vector<Xapian::docid> docids_of(const Xapian::MSet& mset) {
-    std::vector<Xapian::docid> dids;
-    for (auto it = mset.begin(); it != mset.end(); ++it) dids.push_back(*it);
-    return dids;
-}
-
-std::vector<std::string> slot_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, Xapian::valueno slot) {
-    std::vector<size_t> order(dids.size());
-    for (size_t k = 0; k < order.size(); ++k) order[k] = k;
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return dids[a] < dids[b]; });
-    std::vector<std::string> out(dids.size());
-    auto v = db.valuestream_begin(slot);
-    const auto end = db.valuestream_end(slot);
-    for (size_t k : order) {
-        if (v == end) break;
-        v.skip_to(dids[k]);
-        if (v != end && v.get_docid() == dids[k]) out[k] = *v;
-    }
-    return out;
-}
-
-std::vector<JudgingValues> judging_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids) {
-    std::vector<std::string> starts = slot_values(db, dids, schema::PASSAGES.slot);
-    const std::vector<std::string> title = slot_values(db, dids, schema::TITLE_WORDS.slot);
-    const std::vector<std::string> end = slot_values(db, dids, schema::BODY_END.slot);
-    std::vector<JudgingValues> out(dids.size());
-    for (size_t k = 0; k < dids.size(); ++k) out[k] = {std::move(starts[k]), decimal(title[k]), decimal(end[k])};
-    return out;
-}
-
-namespace {
 
 // Where a spelling of several words starts inside [from, to].
 std::vector<unsigned> sequence_starts(const Xapian::Database& db, Xapian::docid did, const std::vector<std::string>& spelling,

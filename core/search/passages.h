@@ -21,6 +21,7 @@
 #include "core/model/passage.h"
 #include "core/model/record.h"
 #include "core/model/taxonomy.h"
+#include "core/search/judging_table.h"
 #include "core/search/query.h"
 
 #include <xapian.h>
@@ -147,20 +148,6 @@ inline double rank_score(double weight, const JudgedDocument& j, bool answer = f
     const double title = answer && j.title.held < TITLE_HELD_FOR_ANSWER ? 0 : j.title.score;
     return weight * (1 + PASSAGE_BOOST * j.strength) * (1 + TITLE_BOOST * title);
 }
-// What judging reads of a document besides its positions: three value slots.
-struct JudgingValues {
-    std::string starts;        // schema::PASSAGES, encoded
-    unsigned title_words = 0;  // schema::TITLE_WORDS (0: unknown)
-    unsigned body_end = 0;     // schema::BODY_END (0: unknown)
-    static JudgingValues of(const Xapian::Document& doc);
-};
-// The values of `slot` for each of `dids` (any order), out[k] for dids[k]:
-// the slot's value stream walked once in docid order, so a window of hits
-// costs one forward walk per slot instead of a B-tree lookup per value.
-std::vector<std::string> slot_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids, Xapian::valueno slot);
-std::vector<JudgingValues> judging_values(const Xapian::Database& db, const std::vector<Xapian::docid>& dids);
-std::vector<Xapian::docid> docids_of(const Xapian::MSet& mset);
-
 // `did` is the document's id in `db` as the match gives it (*MSetIterator):
 // over several databases Document::get_docid() names it in its own shard.
 // `positions`: the document's, from the many-documents word_positions (null: read here).

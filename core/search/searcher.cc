@@ -23,11 +23,6 @@ namespace {
 // Added to the score of records in force (see search()): enough to order an
 // adopted text before its drafts when their words match about as well.
 constexpr double SETTLED_BONUS = 1.5;
-// The records' type (a facet slot of the schema): provisions are told apart by it.
-Xapian::valueno type_slot() {
-    static const Xapian::valueno slot = schema::facet("type")->slot;
-    return slot;
-}
 
 // The part of `page` around the first occurrence of one of `words` (ASCII
 // case-insensitive), snapped to spaces: a snippet needs a few hundred bytes,
@@ -209,6 +204,7 @@ std::shared_ptr<const IndexSnapshot> SnapshotCache::get(const Xapian::Database& 
         snap->suggest.push_back({slug(title), {title, "title", id, title}, 2, date});
     }
     snap->table = FacetTable::build(db, snap->taxonomy.fields());
+    snap->judging = JudgingTable::build(db);
     snap->keep_spelling = protected_words(snap->taxonomy);
     current_ = snap;
     return current_;
@@ -409,10 +405,9 @@ struct Judged {
 namespace {
 
 // The decision term (schema::DECISION) of a provision; empty for other records.
-// `type`: its type (value slot type_slot()); only provisions carry one, so a
-// long document is spared the decoding of its whole term list.
-std::string decision_term(const Xapian::Document& doc, const std::string& type) {
-    if (type != "provision") return {};
+// Only provisions carry one (JudgingTable::is_provision tells them apart):
+// a long document is spared the decoding of its whole term list.
+std::string decision_term(const Xapian::Document& doc) {
     const std::string prefix(schema::DECISION.prefix);
     auto t = doc.termlist_begin();
     t.skip_to(prefix);
@@ -467,18 +462,15 @@ SearchResult Searcher::search(const SearchRequest& r) {
     const bool figure = w.rerank && !r.records_only && asks_for_figure(r.q);
     const bool answer = seeks_answer(r.q);
     const bool topic = w.rerank && !r.records_only && !answer;
-    // The window's positions and values, each read in one walk in docid order.
-    const std::vector<Xapian::docid> dids = docids_of(m.mset);
-    const std::vector<WordPositions> positions = r.records_only ? std::vector<WordPositions>{} : word_positions(db_, dids, words);
-    const std::vector<JudgingValues> values = r.records_only ? std::vector<JudgingValues>{} : judging_values(db_, dids);
-    const std::vector<std::string> types = w.rerank ? slot_values(db_, dids, type_slot()) : std::vector<std::string>{};
+    // The window's positions, read term by term in docid order.
+    const std::vector<WordPositions> positions = r.records_only ? std::vector<WordPositions>{} : word_positions(db_, m.mset, words);
     size_t k = 0;
     for (auto it = m.mset.begin(); it != m.mset.end(); ++it, ++k) {
         const Xapian::Document doc = it.get_document();
-        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, values[k], words, &positions[k]);
+        JudgedDocument j = r.records_only ? JudgedDocument{} : judge(db_, *it, judging().values(*it), words, &positions[k]);
         double score = rank_score(it.get_weight(), j, answer);
         if (figure && states_figure_at(db_, doc, j)) score *= 1 + FIGURE_BOOST;
-        std::string decision = w.rerank ? decision_term(doc, types[k]) : std::string();
+        std::string decision = w.rerank && judging().is_provision(*it) ? decision_term(doc) : std::string();
         if (topic && !decision.empty()) score *= PROVISION_TOPIC_DAMPING;
         judged.push_back({it, std::move(j), score, std::move(decision)});
     }

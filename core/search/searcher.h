@@ -20,6 +20,7 @@
 #include "core/model/taxonomy.h"
 #include "core/search/counting.h"
 #include "core/search/facet_table.h"
+#include "core/search/judging_table.h"
 #include "core/search/passages.h"
 #include "core/search/query.h"
 #include "core/search/request.h"
@@ -125,6 +126,7 @@ struct IndexSnapshot {
     Taxonomy taxonomy;
     std::vector<SuggestEntry> suggest;
     std::shared_ptr<const FacetTable> table;  // null: count from value slots (remote shards)
+    std::shared_ptr<const JudgingTable> judging;  // what judging a hit reads besides positions
     std::unordered_set<std::string> keep_spelling;  // words spelling correction leaves alone (core/search/correction.h)
 };
 
@@ -193,6 +195,7 @@ private:
     std::optional<RecordRef> decision_of(const std::string& symbol);
     RecordRef ref_of(const Xapian::Document& doc);
     const FacetTable* table() const { return table_usable_ ? snapshot_->table.get() : nullptr; }
+    const JudgingTable& judging() const { return *snapshot_->judging; }
     FacetCounter counter() const { return FacetCounter(db_, taxonomy(), table(), limits_.time_limit_s); }
     struct Match {
         Xapian::Enquire enquire;
