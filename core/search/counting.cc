@@ -133,16 +133,17 @@ void FacetCounter::count_with_slots(const Xapian::Query& base, const SearchReque
 namespace {
 
 std::vector<FacetCount> values_listed(const schema::FacetField& f, const std::map<std::string, size_t>& c,
-                                      const std::vector<std::string>& selected, const Taxonomy& taxonomy) {
+                                      const std::vector<std::string>& selected, const Taxonomy& taxonomy, bool every_concept) {
     auto is_selected = [&](const std::string& v) { return std::find(selected.begin(), selected.end(), v) != selected.end(); };
     std::vector<FacetCount> out;
     if (const Facet* facet = taxonomy.facet(f.concepts_facet())) {
         // The taxonomy's order; a value no record of the selection has is
-        // left out unless it is ticked (GET /api/v1/facets lists them all).
+        // left out unless it is ticked or every concept is asked for.
         for (const auto& concept_ : facet->concepts) {
             auto it = c.find(concept_.id);
             const size_t n = it == c.end() ? 0 : it->second;
-            if (n > 0 || is_selected(concept_.id)) out.push_back({concept_.id, concept_.label, n, is_selected(concept_.id)});
+            if (n > 0 || every_concept || is_selected(concept_.id))
+                out.push_back({concept_.id, concept_.label, n, is_selected(concept_.id)});
         }
         return out;
     }
@@ -154,7 +155,7 @@ std::vector<FacetCount> values_listed(const schema::FacetField& f, const std::ma
 
 }  // namespace
 
-std::vector<FacetResult> FacetCounter::results(const Counts& counts, const SearchRequest& r) const {
+std::vector<FacetResult> FacetCounter::results(const Counts& counts, const SearchRequest& r, bool every_concept) const {
     static const std::map<std::string, size_t> none;
     static const std::vector<std::string> nothing;
     std::vector<FacetResult> out;
@@ -163,17 +164,17 @@ std::vector<FacetResult> FacetCounter::results(const Counts& counts, const Searc
         auto sel = r.filters.find(f->id);
         out.push_back({f->id, f->label,
                        values_listed(*f, found == counts.end() ? none : found->second,
-                                     sel == r.filters.end() ? nothing : sel->second, taxonomy_)});
+                                     sel == r.filters.end() ? nothing : sel->second, taxonomy_, every_concept)});
     }
     return out;
 }
 
 std::vector<FacetResult> FacetCounter::count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy,
-                                             bool& exact) const {
+                                             bool& exact, bool every_concept) const {
     Counts counts;
     if (table_) count_with_table(base, r, spy, counts, exact);
     else count_with_slots(base, r, counts, exact);
-    return results(counts, r);
+    return results(counts, r, every_concept);
 }
 
 }  // namespace a6kb

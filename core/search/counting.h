@@ -50,7 +50,10 @@ public:
     // order. `spy` (if any) counted plain_columns() during the main match of
     // `base`; the rest is counted here. `exact` turns false when a time limit
     // cut a counting match short.
-    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, bool& exact) const;
+    // `every_concept`: each facet lists all its concepts, counts of 0 too
+    // (the overview); else the values with a count and the ticked ones.
+    std::vector<FacetResult> count(const Xapian::Query& base, const SearchRequest& r, const TableSpy* spy, bool& exact,
+                                   bool every_concept = false) const;
 
 private:
     using Counts = std::map<std::string, std::map<std::string, size_t>>;
@@ -68,7 +71,7 @@ private:
     void count_slots(const Xapian::Query& q, const std::vector<const schema::FacetField*>& fields, Counts& counts,
                      bool& exact) const;
     void count_with_slots(const Xapian::Query& base, const SearchRequest& r, Counts& counts, bool& exact) const;
-    std::vector<FacetResult> results(const Counts& counts, const SearchRequest& r) const;
+    std::vector<FacetResult> results(const Counts& counts, const SearchRequest& r, bool every_concept) const;
 };
 
 }  // namespace a6kb

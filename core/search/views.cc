@@ -110,7 +110,7 @@ std::vector<FacetResult> Searcher::facet_overview() {
     SearchRequest all;
     all.latest_only = false;
     bool exact = true;
-    return counter().count(match_all(), all, nullptr, exact);
+    return counter().count(match_all(), all, nullptr, exact, true);  // every concept, for a filter form
 }
 
 std::vector<Suggestion> Searcher::suggest(const std::string& prefix, size_t limit) {

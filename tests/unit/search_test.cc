@@ -176,6 +176,35 @@ TEST_CASE("facet counts are exact and disjunctive", "[search][facets]") {
     CHECK(y.exact);
 }
 
+TEST_CASE("facets list the values the selection has and the ticked ones; the overview lists every concept", "[search][facets]") {
+    Searcher s(indexed().db);
+    auto listed = [](const SearchResult& r, const std::string& facet, const std::string& value) {
+        for (const auto& f : r.facets)
+            if (f.id == facet)
+                for (const auto& v : f.values)
+                    if (v.value == value) return true;
+        return false;
+    };
+    // No record of the corpus is in French: "fr" is a concept of the
+    // language facet with no records, left out of a search's facets.
+    auto none = s.search(req({}, s));
+    CHECK(listed(none, "lang", "en"));
+    CHECK_FALSE(listed(none, "lang", "fr"));
+    for (const auto& f : none.facets)
+        for (const auto& v : f.values) CHECK(v.count > 0);
+    // Ticked, it is listed at 0 (the page shows the tick, to take it off).
+    auto french = s.search(req({{"lang", "fr"}}, s));
+    CHECK(french.total == 0);
+    REQUIRE(listed(french, "lang", "fr"));
+    CHECK(count_of(french, "lang", "fr") == 0);
+    // The overview (GET /api/v1/facets) lists every concept, counts of 0 included.
+    bool fr_in_overview = false;
+    for (const auto& f : s.facet_overview())
+        if (f.id == "lang")
+            for (const auto& v : f.values) fr_in_overview |= v.value == "fr" && v.count == 0;
+    CHECK(fr_in_overview);
+}
+
 TEST_CASE("spelling is corrected when the query has no hits; synonyms join acronyms and expansions", "[search]") {
     Searcher s(indexed().db);
     auto r = s.search(req({{"q", "corresponding adjustmnts"}}, s));
