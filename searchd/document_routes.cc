@@ -45,17 +45,23 @@ bool from_file(const Record& r) { return !r.media_type.empty() && r.media_type !
 
 }  // namespace
 
-std::string SearchServer::rulebook_page(Lease& l, Req req) {
+std::pair<std::string, std::string> SearchServer::rulebook_filter(Lease& l, Req req) {
     for (const auto& [name, value] : req.params)
         if (name != "topic" && name != "group")
             throw user_error(ErrorCode::bad_parameter, "parameter '" + name + "': the rulebook takes topic= or group=");
     if (req.params.size() > 1) throw user_error(ErrorCode::bad_parameter, "the rulebook takes one of topic= and group=");
-    if (req.params.empty()) return pages_->rulebook(l->rulebook(), l->taxonomy());
+    if (req.params.empty()) return {};
     const auto& [facet, value] = *req.params.begin();
     const Facet* f = l->taxonomy().facet(facet);
     std::string id = f ? l->taxonomy().resolve(*f, value) : std::string();
     if (id.empty())
         throw user_error(ErrorCode::bad_parameter, "parameter '" + facet + "': '" + value + "' is not a " + facet + " of the taxonomy");
+    return {facet, id};
+}
+
+std::string SearchServer::rulebook_page(Lease& l, Req req) {
+    const auto [facet, id] = rulebook_filter(l, req);
+    if (facet.empty()) return pages_->rulebook(l->rulebook(), l->taxonomy());
     return pages_->rulebook(l->rulebook(), l->taxonomy(), facet, id);
 }
 

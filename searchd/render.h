@@ -21,6 +21,12 @@ nlohmann::json to_json(const DocumentView& v);
 nlohmann::json to_json(const ReaderText& t, const Record& r, bool file_link);
 nlohmann::json to_json(const std::vector<FacetResult>& facets);
 nlohmann::json to_json(const std::vector<Suggestion>& suggestions, const std::string& q);
+// The overviews (render_overviews.cc), twins of /labs, /arrangements and
+// /rulebook; the rulebook's `facet` ("topic" or "group", empty: all) keeps the
+// provisions with that concept.
+nlohmann::json to_json(const LabsOverview& v, const Taxonomy& tax);
+nlohmann::json to_json(const ArrangementsOverview& v, const Taxonomy& tax);
+nlohmann::json to_json(const RulebookView& v, const std::string& facet, const std::string& concept_id);
 nlohmann::json error_json(const std::string& code, const std::string& message);
 
 // URL query string for parameters ("a=b&c=d", percent-encoded).

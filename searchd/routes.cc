@@ -49,11 +49,6 @@ void SearchServer::routes() {
     s.Get(R"(/api/v1/documents/([^/]+))", wrap(Route::document, [this](Lease& l, Req req, Res res) {
         send_json(res, 200, document_json(l, req));
     }));
-    s.Get("/api/v1/facets", wrap(Route::facets, [](Lease& l, Req req, Res res) {
-        if (!req.params.empty())
-            throw user_error(ErrorCode::bad_parameter, "parameter '" + req.params.begin()->first + "': unknown parameter");
-        send_json(res, 200, {{"facets", to_json(l->facet_overview())}, {"documents", l->documents()}});
-    }));
     s.Get("/api/v1/suggest", wrap(Route::suggest, [](Lease& l, Req req, Res res) {
         SuggestRequest r = parse_suggest_request(params_of(req), l->limits());
         send_json(res, 200, to_json(l->suggest(r.q, r.limit), r.q));
@@ -76,6 +71,7 @@ void SearchServer::routes() {
                         "text/plain; version=0.0.4; charset=utf-8");
     }));
 
+    overview_routes();
     contribution_routes();
 
     if (pages_) {
@@ -113,6 +109,37 @@ void SearchServer::routes() {
         });
     }
     fallbacks();
+}
+
+namespace {
+
+void refuse_parameters(const httplib::Request& req) {
+    if (!req.params.empty())
+        throw user_error(ErrorCode::bad_parameter, "parameter '" + req.params.begin()->first + "': unknown parameter");
+}
+
+}  // namespace
+
+// The overviews as JSON, each the twin of a page (docs/api.md), declared
+// here beside routes(), which calls this.
+void SearchServer::overview_routes() {
+    auto& s = *server_;
+    s.Get("/api/v1/facets", wrap(Route::facets, [](Lease& l, Req req, Res res) {
+        refuse_parameters(req);
+        send_json(res, 200, {{"facets", to_json(l->facet_overview())}, {"documents", l->documents()}});
+    }));
+    s.Get("/api/v1/labs", wrap(Route::labs, [](Lease& l, Req req, Res res) {
+        refuse_parameters(req);
+        send_json(res, 200, to_json(l->labs(), l->taxonomy()));
+    }));
+    s.Get("/api/v1/arrangements", wrap(Route::arrangements, [](Lease& l, Req req, Res res) {
+        refuse_parameters(req);
+        send_json(res, 200, to_json(l->arrangements(), l->taxonomy()));
+    }));
+    s.Get("/api/v1/rulebook", wrap(Route::rulebook, [this](Lease& l, Req req, Res res) {
+        const auto [facet, id] = rulebook_filter(l, req);
+        send_json(res, 200, to_json(l->rulebook(), facet, id));
+    }));
 }
 
 // Contributions (--community; docs/api.md, "Contributions"), declared here

@@ -15,6 +15,9 @@ enum class Route {
     passages,            // GET /api/v1/passages
     document,            // GET /api/v1/documents/{id}
     facets,              // GET /api/v1/facets
+    labs,                // GET /api/v1/labs
+    arrangements,        // GET /api/v1/arrangements
+    rulebook,            // GET /api/v1/rulebook
     suggest,             // GET /api/v1/suggest
     feed,                // GET /feed.atom
     opensearch,          // GET /opensearch.xml
@@ -48,12 +51,15 @@ struct RouteInfo {
     bool cacheable;
 };
 
-inline constexpr std::array<RouteInfo, 27> ROUTES = {{
+inline constexpr std::array<RouteInfo, 30> ROUTES = {{
     {Route::search, "search", true},
     {Route::search_csv, "search_csv", false},  // up to max_depth rows: too big to keep
     {Route::passages, "passages", true},
     {Route::document, "document", true},
     {Route::facets, "facets", true},
+    {Route::labs, "labs", true},
+    {Route::arrangements, "arrangements", true},
+    {Route::rulebook, "rulebook", true},
     {Route::suggest, "suggest", true},
     {Route::feed, "feed", false},              // links carry the Host header's address
     {Route::opensearch, "opensearch", false},

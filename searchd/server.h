@@ -75,11 +75,14 @@ private:
     // routes.cc: every route, then what answers when none matches.
     void routes();
     void contribution_routes();  // called by routes(), beside it in routes.cc
+    void overview_routes();      // the overviews as JSON: facets, labs, arrangements, rulebook (routes.cc)
     void fallbacks();
     void search_csv(Lease& l, Req req, Res res);
     // document_routes.cc: the reader, its passage links, the original file.
     std::string document_page(Lease& l, Req req);
     std::string rulebook_page(Lease& l, Req req);  // /rulebook[?topic=ID|group=ID] (document_routes.cc)
+    // The rulebook's topic= or group= (facet, concept id; empty: none); 400 for anything else.
+    std::pair<std::string, std::string> rulebook_filter(Lease& l, Req req);
     nlohmann::json document_json(Lease& l, Req req);
     void passage_redirect(Lease& l, Req req, Res res);
     void send_original(Lease& l, Req req, Res res);
