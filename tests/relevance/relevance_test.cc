@@ -21,9 +21,9 @@
 //
 // Under ctest the corpora are indexed once, by the tests relevance_index and
 // relevance_realdocs_index (and relevance_programmes_index), into the folders
-// named by A6KB_RELEVANCE_INDEX and A6KB_RELEVANCE_REALDOCS_INDEX (and
-// A6KB_RELEVANCE_PROGRAMMES_INDEX); run alone, this binary indexes them into
-// temporary folders of its own.
+// relevance-index, relevance-realdocs-index and relevance-programmes-index of
+// the folder A6KB_RELEVANCE_INDEXES names; run alone, this binary indexes
+// them into temporary folders of its own.
 #include "core/index/indexer.h"
 #include "core/search/searcher.h"
 #include "support.h"
@@ -134,12 +134,13 @@ const std::vector<Query>& queries(Which w) {
 class Corpus {
 public:
     explicit Corpus(Which w) {
-        const char* shared = std::getenv(w == Which::shipped    ? "A6KB_RELEVANCE_INDEX"
-                                         : w == Which::realdocs ? "A6KB_RELEVANCE_REALDOCS_INDEX"
-                                                                : "A6KB_RELEVANCE_PROGRAMMES_INDEX");
-        if (shared && *shared) {
+        const char* folder = std::getenv("A6KB_RELEVANCE_INDEXES");
+        if (folder && *folder) {
+            const std::filesystem::path shared = std::filesystem::path(folder) / (w == Which::shipped    ? "relevance-index"
+                                                                                : w == Which::realdocs ? "relevance-realdocs-index"
+                                                                                                       : "relevance-programmes-index");
             if (w == Which::realdocs && !std::filesystem::exists(shared)) return;  // the index step found no realdocs
-            db_ = shared;
+            db_ = shared.string();
         } else {
             std::vector<std::filesystem::path> paths = {A6KB_CORPUS};
             if (w == Which::programmes) paths.push_back(std::string(A6KB_FIXTURES) + "/programmes");
