@@ -17,6 +17,8 @@ std::string search_url(const SearchRequest& r);
 std::string thousands(size_t n);
 void record_values(ctemplate::TemplateDictionary* d, const Taxonomy& tax, const Record& r);
 
+// The notice for each version typed after a symbol: put first, or not in the index.
+void versions_part(ctemplate::TemplateDictionary& dict, const SearchResult& res);
 // The hits, each with its best passages (or its snippet) and why it matched.
 void hits_part(ctemplate::TemplateDictionary& dict, const SearchResult& res, const Taxonomy& tax);
 // The Paragraphs view: documents with every passage that speaks to the query.

@@ -132,44 +132,6 @@ std::string Pages::render(TemplateDictionary& dict, const std::string& body_temp
     return out;
 }
 
-SearchRequest HomeView::newest_request() {
-    SearchRequest newest;
-    newest.sort = SearchRequest::Sort::newest;
-    newest.per_page = 8;
-    return newest;
-}
-
-namespace {
-
-// A value as listed: numbered facets put the id first ("13. Waste handling").
-std::string value_label(const schema::FacetField* f, const FacetCount& v) {
-    return f && f->numbered ? v.value + ". " + v.label : v.label;
-}
-
-}  // namespace
-
-std::string Pages::home(const HomeView& v, const Taxonomy& tax) {
-    TemplateDictionary dict("home");
-    dict.SetValue("PAGE_TITLE", "Article 6 knowledge base");
-    dict.ShowSection("HOME");
-    dict.SetValue("DOCUMENTS", thousands(v.documents));
-    for (const auto& f : v.facets) {
-        auto* fd = dict.AddSectionDictionary("BROWSE");
-        fd->SetValue("FACET_LABEL", f.label);
-        fd->SetValue("FACET_ID", f.id);
-        for (const auto& value : f.values) {
-            if (value.count == 0) continue;
-            auto* vd = fd->AddSectionDictionary("VALUE");
-            vd->SetValue("LABEL", value_label(tax.field(f.id), value));
-            vd->SetValue("COUNT", thousands(value.count));
-            SearchRequest r;
-            r.filters[f.id] = {value.value};
-            vd->SetValue("URL", search_url(r));
-        }
-    }
-    for (const auto& h : v.newest.hits) record_values(dict.AddSectionDictionary("NEWEST"), tax, h.record);
-    return render(dict, "home.tpl");
-}
 
 namespace {
 
@@ -197,11 +159,7 @@ void summary_part(TemplateDictionary& dict, const SearchRequest& r, const Search
         sd->SetValue("ORIGINAL", r.q);
         sd->SetValue("ALT_URL", search_url(alt));
     }
-    for (const auto& v : res.versions) {
-        auto* vd = dict.AddSectionDictionary("VERSION_ASKED");
-        std::string latest = v.latest.empty() ? "" : " (latest: " + v.latest + ")";
-        vd->SetValue("VERSION_TEXT", v.ids.empty() ? v.message() + "." : "Version " + v.asked + " of " + v.symbol + " first" + latest + ".");
-    }
+    parts::versions_part(dict, res);
 }
 
 // Active filters as removable chips: "Facet: value", and the range.

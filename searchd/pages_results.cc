@@ -25,6 +25,16 @@ void passage_values(TemplateDictionary* pd, const ShownPassage& p) {
 
 }  // namespace
 
+void versions_part(TemplateDictionary& dict, const SearchResult& res) {
+    for (const auto& v : res.versions) {
+        auto* vd = dict.AddSectionDictionary("VERSION_ASKED");
+        std::string latest = v.latest.empty() ? "" : " (latest: " + v.latest + ")";
+        std::string missing = v.message();  // "version 13 of ...": the start of a sentence here
+        if (!missing.empty()) missing[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(missing[0])));
+        vd->SetValue("VERSION_TEXT", v.ids.empty() ? missing + "." : "Version " + v.asked + " of " + v.symbol + " first" + latest + ".");
+    }
+}
+
 void hits_part(TemplateDictionary& dict, const SearchResult& res, const Taxonomy& tax) {
     for (const auto& h : res.hits) {
         auto* hd = dict.AddSectionDictionary("HIT");

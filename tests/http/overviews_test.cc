@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The overviews as JSON (GET /api/v1/labs, /api/v1/arrangements,
 // /api/v1/rulebook) on the shipped corpus: each says what its page shows,
-// from the same view, and refuses what it does not take.
+// from the same view, and refuses what it does not take. And the home page's
+// ways in, a long facet folded.
 #include "core/index/indexer.h"
 #include "core/search/searcher.h"
 #include "searchd/render.h"
@@ -33,11 +34,15 @@ struct Shipped {
         c.port = 0;
         c.threads = 2;
         c.quiet = true;
+        c.web = std::string(A6KB_WEB);
         serving = std::make_unique<test::Serving>(c);
     }
-    json get(const std::string& path, int status = 200) {
+    httplib::Result fetch(const std::string& path) {
         httplib::Client cli("127.0.0.1", serving->port());
-        auto r = cli.Get(path.c_str());
+        return cli.Get(path.c_str());
+    }
+    json get(const std::string& path, int status = 200) {
+        auto r = fetch(path);
         REQUIRE(r);
         CHECK(r->status == status);
         CHECK(r->get_header_value("Content-Type") == "application/json; charset=utf-8");
@@ -116,4 +121,34 @@ TEST_CASE("GET /api/v1/labs: each lab with its records by kind, and who asked wh
         CHECK(q["link"] == "/doc/" + q["id"].get<std::string>());
     }
     shipped().get("/api/v1/labs?lab=1", 400);
+}
+
+TEST_CASE("home page: a facet of many values shows its 12 largest and folds all of them under Show all", "[http][overviews][pages]") {
+    auto r = shipped().fetch("/");
+    REQUIRE(r);
+    REQUIRE(r->status == 200);
+    const std::string& body = r->body;
+    const size_t at = body.find("id=\"browse-country\"");
+    REQUIRE(at != std::string::npos);
+    const std::string section = body.substr(at, body.find("</section>", at) - at);
+    const size_t fold = section.find("<details class=\"browse-more\">");
+    REQUIRE(fold != std::string::npos);
+    auto links = [](const std::string& s) {
+        size_t n = 0;
+        for (size_t p = s.find("href=\"/search?country="); p != std::string::npos; p = s.find("href=\"/search?country=", p + 1)) ++n;
+        return n;
+    };
+    CHECK(links(section.substr(0, fold)) == 12);
+    // The fold holds every country with records, as many as the overview counts.
+    Searcher s(shipped().db);
+    size_t with_records = 0;
+    for (const auto& f : s.facet_overview())
+        if (f.id == "country")
+            for (const auto& v : f.values) with_records += v.count > 0;
+    CHECK(links(section.substr(fold)) == with_records);
+    CHECK_THAT(section, Catch::Contains("Show all " + std::to_string(with_records)));
+    // A short facet (stakeholder groups, 5) is not folded.
+    const size_t g = body.find("id=\"browse-group\"");
+    REQUIRE(g != std::string::npos);
+    CHECK(body.substr(g, body.find("</section>", g) - g).find("browse-more") == std::string::npos);
 }

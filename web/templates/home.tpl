@@ -18,6 +18,11 @@
     <ul class="browse-list">
       {{#VALUE}}<li><a href="{{URL}}">{{LABEL}}</a> <span class="count">{{COUNT}}</span></li>{{/VALUE}}
     </ul>
+    {{#MORE}}<details class="browse-more"><summary>Show all {{ALL_COUNT}}</summary>
+      <ul class="browse-list">
+        {{#MORE_VALUE}}<li><a href="{{URL}}">{{LABEL}}</a> <span class="count">{{COUNT}}</span></li>{{/MORE_VALUE}}
+      </ul>
+    </details>{{/MORE}}
   </section>
 {{/BROWSE}}
   <section class="newest" aria-labelledby="newest">
