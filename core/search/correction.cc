@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "core/search/correction.h"
 
+#include "core/model/schema.h"
 #include "core/model/text.h"
 
 #include <algorithm>
@@ -27,6 +28,9 @@ std::optional<std::string> corrected_word(const std::string& token, const Xapian
     if (!correctable(token) || keep.count(word)) return std::nullopt;
     const Xapian::doccount freq = db.get_termfreq(word);
     if (freq > RARE_MAX) return std::nullopt;
+    // A word some record's title holds is a word, however rare ("cement
+    // blend": blend names one methodology; amend is far more frequent).
+    if (freq > 0 && db.get_termfreq(std::string(schema::TITLE.prefix) + word) > 0) return std::nullopt;
     if (db.synonyms_begin(word) != db.synonyms_end(word)) return std::nullopt;  // a variant or an expansion
     std::string suggestion = db.get_spelling_suggestion(word, 2);
     if (suggestion.empty() || suggestion == word) return std::nullopt;

@@ -4,7 +4,8 @@
 //
 // A word is corrected when the index does not hold it, or holds it in far
 // fewer records (RARER times) than the close spelling Xapian's spelling table
-// suggests (edit distance 2). Never corrected: quoted phrases, symbols and
+// suggests (edit distance 2), and in no record's title (titles are edited:
+// a rare word there is a word, "blend" of "cement blend"). Never corrected: quoted phrases, symbols and
 // codes (anything with a digit, '.', '/', ':' or in capitals), words of four
 // letters or fewer, query syntax (AND, OR, NOT, +, -, field:value), words
 // with a spelling variant or acronym in the synonym table, and the words of

@@ -50,6 +50,9 @@ std::string catalog() {
                                                                    : "Efficient cookstoves for households.");
     }
     c += record("", "", "Meeting report", "The parties discussed the timeline and a tool. One word was misspelt: additionalty.");
+    // "blend" is rare and close to "amend", which is far more frequent; but a title holds it.
+    c += record("ACM0005", "7.1.0", "Increasing the blend in cement production", "Cement with more additives in the blend.");
+    for (int i = 1; i <= 12; ++i) c += record("", "", "Note " + std::to_string(i), "Parties amend the cement rules.");
     return c + "</catalog>\n";
 }
 
@@ -141,6 +144,11 @@ TEST_CASE("a misspelt word beside a good one is corrected, and said so", "[queri
     CHECK(!search("\"additionalty\"").corrected);
     CHECK(!search("methane recovery").corrected);
     CHECK(!search("AMS-III.D").corrected);
+    // A rare word some title holds is a word, not a misspelling of a frequent one.
+    auto blend = search("cement blend");
+    CHECK(!blend.corrected);
+    REQUIRE(!blend.hits.empty());
+    CHECK(blend.hits.front().record.id == "acm0005-v7-1-0");
 }
 
 TEST_CASE("correct_words: only misspelt plain words", "[queries][correction]") {
