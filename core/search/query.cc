@@ -26,13 +26,13 @@ const Xapian::SimpleStopper& stopper() {
 
 // A question ("how many members does the Supervisory Body have?") is
 // ranked by its key terms: the function words above and the filler people
-// put around a question are dropped too.
+// put around a question ("where do I find", "where can I see") are dropped too.
 const Xapian::SimpleStopper& question_stopper() {
     static const char* const words[] = {
         "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "by", "can", "could", "do",
-        "does", "done", "for", "from", "get", "go", "goes", "going", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
-        "know", "long", "many", "may", "often", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "should", "so",
-        "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
+        "does", "done", "find", "for", "from", "get", "go", "goes", "going", "got", "has", "have", "how", "i", "if", "in", "into", "is", "it", "its",
+        "know", "locate", "long", "look", "many", "may", "often", "me", "much", "must", "my", "need", "of", "on", "or", "our", "please", "see",
+        "should", "so", "tell", "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "us", "was", "we",
         "were", "what", "whats", "when", "where", "whether", "which", "who", "whom", "why", "will", "with", "would",
         "you", "your"};
     static const Xapian::SimpleStopper s(std::begin(words), std::end(words));
