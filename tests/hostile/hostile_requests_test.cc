@@ -206,6 +206,8 @@ std::vector<Attack> attacks() {
         add(std::string("params ") + p, get(std::string("/api/v1/search?") + p));
         add(std::string("page params ") + p, get(std::string("/search?") + p));
         add(std::string("facets params ") + p, get(std::string("/api/v1/facets?") + p));
+        for (const char* overview : {"/api/v1/labs?", "/api/v1/arrangements?", "/api/v1/rulebook?"})
+            add(std::string(overview) + p, get(std::string(overview) + p));
     }
     std::string many_q, many_groups;
     for (int i = 0; i < 400; ++i) many_q += "q=a&";
