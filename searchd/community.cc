@@ -4,10 +4,8 @@
 #include "core/index/community_source.h"
 #include "core/model/log.h"
 
-#include <sodium.h>
 #include <xapian.h>
 
-#include <array>
 
 namespace a6kb {
 
@@ -87,13 +85,6 @@ std::optional<int> SubmitLimiter::over(const std::string& address) {
     return std::nullopt;
 }
 
-std::string random_hex() {
-    std::array<unsigned char, 32> bytes{};
-    randombytes_buf(bytes.data(), bytes.size());
-    std::array<char, 65> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
-    return hex.data();
-}
 
 std::string Sessions::open(const std::string& moderator) {
     const std::string id = random_hex();

@@ -81,9 +81,6 @@ private:
     std::map<std::string, Session> sessions_;
 };
 
-// 32 random bytes as hex (libsodium).
-std::string random_hex();
-
 struct Community {
     Community(const std::string& db, const std::string& file, unsigned submit_per_hour)
         : store(file), indexer(db, file), limiter(submit_per_hour) {}

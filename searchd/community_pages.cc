@@ -71,13 +71,13 @@ bool known_kind(const std::string& k) {
 
 }  // namespace
 
-std::optional<std::string> SearchServer::session_id(Req req) {
+std::optional<std::pair<std::string, Session>> SearchServer::session(Req req) {
     std::string id = cookie(req, COOKIE);
     if (id.empty()) return std::nullopt;
     auto s = community_->sessions.find(id);
     // A moderator removed (a6kb-searchd moderator remove) loses their sessions at once.
     if (!s || !community_->store.has_moderator(s->moderator)) return std::nullopt;
-    return id;
+    return std::make_pair(std::move(id), std::move(*s));
 }
 
 void SearchServer::contribute_page(Lease& l, Req req, Res res) {
@@ -105,12 +105,11 @@ void SearchServer::contribute_page(Lease& l, Req req, Res res) {
 
 void SearchServer::moderate_page(Lease& l, Req req, Res res) {
     ModerationView v;
-    auto id = session_id(req);
-    if (id) {
-        auto s = community_->sessions.find(*id);
+    if (auto found = session(req)) {
+        const Session& s = found->second;
         v.login = false;
-        v.moderator = s->moderator;
-        v.csrf = s->csrf;
+        v.moderator = s.moderator;
+        v.csrf = s.csrf;
         v.pending = community_->store.list("pending");
         v.approved = community_->store.list("approved", 20);
         for (const auto& [symbol, title] : lab_list(*l)) v.labs.push_back(symbol);
@@ -147,18 +146,18 @@ std::optional<json> typed_changes(const httplib::Request& req, const Contributio
 }  // namespace
 
 void SearchServer::moderate_action(Lease& l, Req req, Res res) {
-    auto sid = session_id(req);
-    if (!sid) throw user_error(ErrorCode::unauthorized, "log in at /moderate first");
-    const Session s = *community_->sessions.find(*sid);
+    auto found = session(req);
+    if (!found) throw user_error(ErrorCode::unauthorized, "log in at /moderate first");
+    const auto& [sid, s] = *found;
     if (req.get_param_value("csrf") != s.csrf)
         throw user_error(ErrorCode::forbidden, "this form is out of date or did not come from this site; reload /moderate");
     if (req.matches[1] == "logout") {
-        community_->sessions.close(*sid);
+        community_->sessions.close(sid);
         res.set_header("Set-Cookie", std::string(COOKIE) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0");
         redirect(res, "/moderate");
         return;
     }
-    const int64_t id = std::stoll(req.matches[1]);
+    const int64_t id = id_param(req, "contribution");
     auto c = community_->store.get(id);
     if (!c) throw user_error(ErrorCode::not_found, "no contribution " + std::to_string(id));
     const std::string action = req.get_param_value("action");
@@ -178,14 +177,14 @@ void SearchServer::lab_desk(Lease& l, Req req, Res res) {
     for (const auto& [symbol, title] : lab_list(*l))
         if (strcasecmp(symbol.c_str(), want.c_str()) == 0) v.lab = symbol, v.lab_title = title;
     if (v.lab.empty()) throw user_error(ErrorCode::not_found, "there is no lab " + want + " in the index");
-    auto sid = session_id(req);
-    if (!sid) {
+    auto found = session(req);
+    if (!found) {
         ModerationView login;
         login.error = "The lab desk is for moderators: log in first, then come back to /labs/" + v.lab + "/record.";
         send_html(res, 401, pages_->moderation(login));
         return;
     }
-    const Session s = *community_->sessions.find(*sid);
+    const Session& s = found->second;
     v.moderator = s.moderator;
     v.csrf = s.csrf;
     if (req.method == "POST") {

@@ -18,13 +18,6 @@ using nlohmann::json;
 
 namespace {
 
-int64_t id_param(const httplib::Request& req) {
-    const std::string s = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
-    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
-        throw user_error(ErrorCode::not_found, "no contribution " + s);
-    return std::stoll(s);
-}
-
 json body_json(const httplib::Request& req) {
     json body = json::parse(req.body, nullptr, false);
     if (body.is_discarded()) throw user_error(ErrorCode::bad_request, "the body is not JSON");
@@ -108,7 +101,7 @@ void SearchServer::list_contributions(Lease&, Req req, Res res) {
 
 void SearchServer::show_contribution(Lease&, Req req, Res res) {
     api_moderator(req);
-    auto c = community_->store.get(id_param(req));
+    auto c = community_->store.get(id_param(req, "contribution"));
     if (!c) throw user_error(ErrorCode::not_found, "no contribution " + std::string(req.matches[1]));
     json j = contribution_json(*c, true);
     j["history"] = json::array();
@@ -121,7 +114,7 @@ void SearchServer::show_contribution(Lease&, Req req, Res res) {
 // why, and the index follows (in the background, within seconds).
 void SearchServer::moderate_contribution(Lease&, Req req, Res res, const std::string& action) {
     const std::string moderator = api_moderator(req);
-    const int64_t id = id_param(req);
+    const int64_t id = id_param(req, "contribution");
     std::string reason;
     if (!req.body.empty()) {
         json body = body_json(req);
@@ -141,7 +134,7 @@ void SearchServer::moderate_contribution(Lease&, Req req, Res res, const std::st
 
 void SearchServer::edit_contribution(Lease& l, Req req, Res res) {
     const std::string moderator = api_moderator(req);
-    auto c = community_->store.get(id_param(req));
+    auto c = community_->store.get(id_param(req, "contribution"));
     if (!c) throw user_error(ErrorCode::not_found, "no contribution " + std::string(req.matches[1]));
     json fields = edited_fields(*c, body_json(req), l->taxonomy());
     community_->store.edit(c->id, fields, moderator);

@@ -324,11 +324,16 @@ std::vector<nlohmann::json> CommunityStore::previous_fields(int64_t id) {
     return out;
 }
 
-std::string CommunityStore::add_moderator(const std::string& name) {
-    std::array<unsigned char, 32> secret{};
-    randombytes_buf(secret.data(), secret.size());
+std::string random_hex() {
+    std::array<unsigned char, 32> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
     std::array<char, 65> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), secret.data(), secret.size());
+    sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+    return hex.data();
+}
+
+std::string CommunityStore::add_moderator(const std::string& name) {
+    const std::string secret = random_hex();
     std::lock_guard lk(mutex_);
     exec("BEGIN IMMEDIATE");
     try {
@@ -339,7 +344,7 @@ std::string CommunityStore::add_moderator(const std::string& name) {
         st.bind(1, name).bind(2, now_iso());
         st.step();
         // The token names its moderator's row, so a check costs one hash, not one per moderator.
-        const std::string token = std::to_string(sqlite3_last_insert_rowid(db_)) + "." + hex.data();
+        const std::string token = std::to_string(sqlite3_last_insert_rowid(db_)) + "." + secret;
         std::array<char, crypto_pwhash_STRBYTES> hash{};
         if (crypto_pwhash_str_alg(hash.data(), token.data(), token.size(), OPS, MEM, crypto_pwhash_ALG_ARGON2ID13) != 0)
             throw UserError("community_db", "not enough memory to hash the token");

@@ -109,4 +109,7 @@ private:
 // rejected, withdraw -> withdrawn; empty for anything else.
 std::string status_for_action(const std::string& action);
 
+// 32 random bytes as hex (libsodium): moderators' tokens, session ids, form tokens.
+std::string random_hex();
+
 }  // namespace a6kb

@@ -19,6 +19,15 @@ inline constexpr const char* CSP =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+// The number in the path (req.matches[1]): a record's id of at most 18
+// digits; anything else is no such `what` (404), never an overflow.
+inline int64_t id_param(const httplib::Request& req, const std::string& what) {
+    const std::string s = req.matches.size() > 1 ? std::string(req.matches[1]) : std::string();
+    if (s.empty() || s.size() > 18 || s.find_first_not_of("0123456789") != std::string::npos)
+        throw user_error(ErrorCode::not_found, "no " + what + " " + s);
+    return std::stoll(s);
+}
+
 inline void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
     res.status = status;
     res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), JSON_TYPE);

@@ -33,6 +33,7 @@ class Searcher;
 class SnapshotCache;
 class Pages;
 struct Community;
+struct Session;  // community.h
 
 class SearchServer {
 public:
@@ -103,9 +104,9 @@ private:
     void moderate_login(Req req, Res res);
     void moderate_action(Lease& l, Req req, Res res);
     void lab_desk(Lease& l, Req req, Res res);
-    // The session of a moderator's request (its cookie), if any; with
-    // `csrf`, the form's token must match (403 otherwise).
-    std::optional<std::string> session_id(Req req);
+    // The session of a moderator's request (its cookie), if any, with its id:
+    // read once, so a handler never looks it up again (it may expire between).
+    std::optional<std::pair<std::string, Session>> session(Req req);  // its id and the session
 
     // Every handler runs through wrap: timing, metrics, the error contract,
     // one retry on a revision the indexer replaced under our feet.

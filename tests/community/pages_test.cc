@@ -85,6 +85,10 @@ TEST_CASE("/moderate: token login, a form without its CSRF token refused, approv
     REQUIRE(no_session);
     CHECK(no_session->status == 401);
     CHECK(site.contribution_status(id) == "pending");
+    // An id too long for a number is no contribution (404), not a server error.
+    auto huge = cli.Post("/moderate/99999999999999999999999", {{"Cookie", cookie}}, httplib::Params{{"action", "approve"}, {"csrf", csrf}});
+    REQUIRE(huge);
+    CHECK(huge->status == 404);
 
     auto ok = cli.Post(path.c_str(), {{"Cookie", cookie}},
                        httplib::Params{{"action", "approve"}, {"csrf", csrf}, {"title", "Can development banks buy A6.4ERs?"}});
