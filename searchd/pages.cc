@@ -31,15 +31,9 @@ const char* const TEMPLATES[] = {"header.tpl",   "footer.tpl",   "home.tpl",    
                                  "labs.tpl",     "about.tpl",    "error.tpl",      "arrangements.tpl", "rulebook.tpl",
                                  "contribute.tpl", "moderate.tpl", "desk.tpl"};
 
-std::string label_of(const Taxonomy& tax, const std::string& facet, const std::string& id) {
-    if (const Facet* f = tax.facet(facet))
-        if (const Concept* c = f->find(id)) return c->label;
-    return id;
-}
-
 std::string labels_of(const Taxonomy& tax, const std::string& facet, const std::vector<std::string>& ids) {
     std::string out;
-    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + label_of(tax, facet, id);
+    for (const auto& id : ids) out += (out.empty() ? "" : ", ") + tax.label_of(facet, id);
     return out;
 }
 
@@ -56,7 +50,7 @@ void ref_values(TemplateDictionary* d, const RecordRef& r, const Taxonomy& tax) 
     d->SetValue("VERSION", r.version);  // also used outside HAS_VERSION (the versions list)
     if (!r.version.empty()) d->ShowSection("HAS_VERSION");
     if (!r.date.empty()) d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
-    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", r.type), "HAS_TYPE");
+    if (!r.type.empty()) d->SetValueAndShowSection("TYPE_LABEL", tax.label_of("type", r.type), "HAS_TYPE");
     if (r.latest) d->ShowSection("LATEST");
 }
 
@@ -89,7 +83,7 @@ void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) 
     if (!r.symbols.empty()) d->SetValueAndShowSection("SYMBOL", r.symbols.front(), "HAS_SYMBOL");
     if (!r.version.empty()) d->SetValueAndShowSection("VERSION", r.version, "HAS_VERSION");
     const std::string type = r.first("type"), status = r.first("status");
-    if (!type.empty()) d->SetValueAndShowSection("TYPE_LABEL", label_of(tax, "type", type), "HAS_TYPE");
+    if (!type.empty()) d->SetValueAndShowSection("TYPE_LABEL", tax.label_of("type", type), "HAS_TYPE");
     d->SetValue("TYPE", type);
     if (!r.date.empty()) {
         d->SetValueAndShowSection("DATE", human_date(r.date), "HAS_DATE");
@@ -97,7 +91,7 @@ void record_values(TemplateDictionary* d, const Taxonomy& tax, const Record& r) 
     }
     if (!r.values("group").empty())
         d->SetValueAndShowSection("GROUPS", labels_of(tax, "group", r.values("group")), "HAS_GROUPS");
-    if (!status.empty()) d->SetValueAndShowSection("STATUS_LABEL", label_of(tax, "status", status), "HAS_STATUS");
+    if (!status.empty()) d->SetValueAndShowSection("STATUS_LABEL", tax.label_of("status", status), "HAS_STATUS");
     if (!r.url.empty()) d->SetValueAndShowSection("URL", r.url, "HAS_URL");
     if (!r.summary.empty()) d->SetValueAndShowSection("SUMMARY", r.summary, "HAS_SUMMARY");
 }
@@ -402,15 +396,15 @@ std::string Pages::labs(const LabsOverview& o, const Taxonomy& tax, bool communi
     size_t total = 0;
     for (size_t a = 0; a < o.groups.size(); ++a) {
         auto* hd = dict.AddSectionDictionary("MATRIX_HEAD");
-        hd->SetValue("GROUP_LABEL", label_of(tax, "group", o.groups[a]));
+        hd->SetValue("GROUP_LABEL", tax.label_of("group", o.groups[a]));
         auto* rd = dict.AddSectionDictionary("MATRIX_ROW");
-        rd->SetValue("GROUP_LABEL", label_of(tax, "group", o.groups[a]));
+        rd->SetValue("GROUP_LABEL", tax.label_of("group", o.groups[a]));
         for (size_t g = 0; g < o.groups.size(); ++g) {
             auto* cd = rd->AddSectionDictionary("CELL");
             size_t n = o.asked[a][g];
             total += n;
-            cd->SetValue("ASKER", label_of(tax, "group", o.groups[a]));
-            cd->SetValue("ASKED", label_of(tax, "group", o.groups[g]));
+            cd->SetValue("ASKER", tax.label_of("group", o.groups[a]));
+            cd->SetValue("ASKED", tax.label_of("group", o.groups[g]));
             if (n > 0) {
                 SearchRequest q;
                 q.filters["type"] = {"lab-question"};

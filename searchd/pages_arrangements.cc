@@ -14,11 +14,6 @@ using ctemplate::TemplateDictionary;
 
 namespace {
 
-std::string country_label(const Taxonomy& tax, const std::string& id) {
-    const schema::FacetField* f = tax.field("host");
-    return f ? tax.label_of(*f, id) : id;
-}
-
 // A search for the arrangements of one host, one acquirer, or both.
 SearchRequest arrangements_of(const std::string& host, const std::string& acquirer) {
     SearchRequest q;
@@ -45,17 +40,17 @@ std::string Pages::arrangements(const ArrangementsOverview& o, const Taxonomy& t
     dict.SetValue("TRANSFERS", parts::thousands(o.transfers));
     for (const auto& a : o.acquirers) {
         auto* hd = dict.AddSectionDictionary("MATRIX_HEAD");
-        hd->SetValue("PARTY", country_label(tax, a));
+        hd->SetValue("PARTY", tax.label_of("country", a));
         hd->SetValue("PARTY_URL", parts::search_url(arrangements_of("", a)));
     }
     for (size_t h = 0; h < o.hosts.size(); ++h) {
         auto* rd = dict.AddSectionDictionary("MATRIX_ROW");
-        rd->SetValue("PARTY", country_label(tax, o.hosts[h]));
+        rd->SetValue("PARTY", tax.label_of("country", o.hosts[h]));
         rd->SetValue("PARTY_URL", parts::search_url(arrangements_of(o.hosts[h], "")));
         for (size_t a = 0; a < o.acquirers.size(); ++a) {
             auto* cd = rd->AddSectionDictionary("CELL");
-            cd->SetValue("HOST", country_label(tax, o.hosts[h]));
-            cd->SetValue("ACQUIRER", country_label(tax, o.acquirers[a]));
+            cd->SetValue("HOST", tax.label_of("country", o.hosts[h]));
+            cd->SetValue("ACQUIRER", tax.label_of("country", o.acquirers[a]));
             if (size_t n = o.count[h][a]; n > 0) {
                 auto* nd = cd->AddSectionDictionary("CELL_LINK");
                 nd->SetValue("CELL_URL", parts::search_url(arrangements_of(o.hosts[h], o.acquirers[a])));

@@ -17,12 +17,6 @@ using ctemplate::TemplateDictionary;
 
 namespace {
 
-std::string concept_label(const Taxonomy& tax, const std::string& facet, const std::string& id) {
-    const Facet* f = tax.facet(facet);
-    const Concept* c = f ? f->find(id) : nullptr;
-    return c ? c->label : id;
-}
-
 // One provision in a list: its page, citation, text and paragraph link.
 void entry_values(TemplateDictionary* d, const ProvisionEntry& e) {
     d->SetValue("PROV_ID", e.record.id);
@@ -102,7 +96,7 @@ std::string Pages::rulebook(const RulebookView& v, const Taxonomy& tax, const st
         overview(dict, v, tax);
         return render(dict, "rulebook.tpl");
     }
-    const std::string title = (facet == "group" ? "What applies to " : "") + concept_label(tax, facet, concept_id);
+    const std::string title = (facet == "group" ? "What applies to " : "") + tax.label_of(facet, concept_id);
     dict.SetValue("PAGE_TITLE", "Rulebook: " + title);
     auto* sd = dict.AddSectionDictionary("SECTION");
     sd->SetValue("SECTION_TITLE", title);

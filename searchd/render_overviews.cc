@@ -10,16 +10,8 @@ using nlohmann::json;
 
 namespace {
 
-std::string concept_label(const Taxonomy& tax, const std::string& facet, const std::string& id) {
-    const Facet* f = tax.facet(facet);
-    if (f)
-        for (const auto& c : f->concepts)
-            if (c.id == id) return c.label;
-    return id;
-}
-
 json concept_json(const Taxonomy& tax, const std::string& facet, const std::string& id) {
-    return {{"id", id}, {"label", concept_label(tax, facet, id)}};
+    return {{"id", id}, {"label", tax.label_of(facet, id)}};
 }
 
 // A record in a list: enough to show and link it.

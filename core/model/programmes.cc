@@ -36,12 +36,6 @@ struct Rule {
     std::shared_ptr<const Regex> re;  // typed rules
 };
 
-std::string zeros_stripped(std::string_view digits) {
-    size_t i = 0;
-    while (i + 1 < digits.size() && digits[i] == '0') ++i;
-    return std::string(digits.substr(i));
-}
-
 // Calls part(group, option, literal) for each {…} of `form` and
 // text(literal) for the text between; returns false on a malformed form.
 template <class Part, class Text>
@@ -76,7 +70,7 @@ std::string render(const std::string& form, const std::vector<std::string_view>&
             } else if (option == ':' && arg == "-") {
                 for (char c : v) out += (c == ' ' || c == '_') ? '-' : c;
             } else if (option == ':') {
-                std::string d = zeros_stripped(v);
+                std::string d = strip_zeros(v);
                 size_t width = arg.empty() ? 0 : static_cast<size_t>(std::stoul(std::string(arg)));
                 out += std::string(d.size() < width ? width - d.size() : 0, '0') + d;
             } else {

@@ -28,14 +28,25 @@ Regex::Regex(const std::string& pattern, uint32_t options) {
 
 Regex::~Regex() { pcre2_code_free(code_); }
 
-bool Regex::next(std::string_view s, size_t& start, std::vector<std::string_view>& groups, size_t& at) const {
+namespace {
+
+using MatchData = std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)>;
+constexpr uint32_t SHARED_PAIRS = 64;  // room for the groups of every pattern we write
+
+}  // namespace
+
+bool Regex::next(std::string_view s, size_t& start, std::vector<std::string_view>& groups, size_t& at, uint32_t options) const {
     if (start > s.size()) return false;
-    std::unique_ptr<pcre2_match_data, decltype(&pcre2_match_data_free)> md(
-        pcre2_match_data_create_from_pattern(code_, nullptr), &pcre2_match_data_free);
-    int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), start, PCRE2_NO_UTF_CHECK, md.get(),
+    // One match block per thread for all patterns (matching runs once per
+    // symbol in every document's text); a pattern with more groups gets its own.
+    static thread_local MatchData shared(pcre2_match_data_create(SHARED_PAIRS, nullptr), &pcre2_match_data_free);
+    MatchData own(nullptr, &pcre2_match_data_free);
+    if (static_cast<uint32_t>(groups_) + 1 > SHARED_PAIRS) own.reset(pcre2_match_data_create_from_pattern(code_, nullptr));
+    pcre2_match_data* md = own ? own.get() : shared.get();
+    int rc = pcre2_match(code_, reinterpret_cast<PCRE2_SPTR>(s.data()), s.size(), start, PCRE2_NO_UTF_CHECK | options, md,
                          nullptr);
     if (rc <= 0) return false;
-    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md.get());
+    PCRE2_SIZE* ov = pcre2_get_ovector_pointer(md);
     groups.clear();
     for (int i = 0; i < rc; ++i) {
         if (ov[2 * i] == PCRE2_UNSET) groups.emplace_back();
@@ -47,10 +58,10 @@ bool Regex::next(std::string_view s, size_t& start, std::vector<std::string_view
 }
 
 std::vector<std::string_view> Regex::full(std::string_view s) const {
+    // One match, anchored at both ends: no scan of the rest of the string.
     std::vector<std::string_view> out;
-    each(s, [&](const std::vector<std::string_view>& g, size_t at) {
-        if (out.empty() && at == 0 && g[0].size() == s.size()) out = g;
-    });
+    size_t start = 0, at = 0;
+    if (!next(s, start, out, at, PCRE2_ANCHORED | PCRE2_ENDANCHORED)) out.clear();
     return out;
 }
 

@@ -44,7 +44,7 @@ private:
     pcre2_real_code_8* code_ = nullptr;
     int groups_ = 0;
     // The next match at or after `start`; advances `start` past it.
-    bool next(std::string_view s, size_t& start, std::vector<std::string_view>& groups, size_t& at) const;
+    bool next(std::string_view s, size_t& start, std::vector<std::string_view>& groups, size_t& at, uint32_t options = 0) const;
 };
 
 }  // namespace a6kb

@@ -14,13 +14,13 @@ std::string upper(std::string_view s) {
     return out;
 }
 
+}  // namespace
+
 std::string strip_zeros(std::string_view digits) {
     size_t i = 0;
     while (i + 1 < digits.size() && digits[i] == '0') ++i;
     return std::string(digits.substr(i));
 }
-
-}  // namespace
 
 std::vector<Symbol> find_symbols(std::string_view text, const Programmes& programmes) {
     return programmes.find_symbols(text);

@@ -43,6 +43,8 @@ std::optional<std::string> find_version(std::string_view text, std::string_view 
 std::optional<std::string> version_in_filename(std::string_view filename);
 // Leading zeros dropped from each part: "07.0.0" -> "7.0.0".
 std::string normalize_version(std::string_view v);
+// Digits without their leading zeros ("007" -> "7", "0" stays).
+std::string strip_zeros(std::string_view digits);
 // A key that sorts versions numerically as strings: "21.0" -> "000021.000000".
 std::string version_key(std::string_view v);
 

@@ -252,9 +252,13 @@ const schema::FacetField* Taxonomy::field(std::string_view id) const {
 }
 
 std::string Taxonomy::label_of(const schema::FacetField& field, const std::string& value) const {
-    if (const Facet* f = facet(field.concepts_facet()))
-        if (const Concept* c = f->find(value)) return c->label;
-    return value;
+    return label_of(field.concepts_facet(), value);
+}
+
+std::string Taxonomy::label_of(std::string_view facet_id, const std::string& id) const {
+    if (const Facet* f = facet(facet_id))
+        if (const Concept* c = f->find(id)) return c->label;
+    return id;
 }
 
 const Facet* Taxonomy::facet(std::string_view id) const {

@@ -76,6 +76,8 @@ public:
     const schema::FacetField* field(std::string_view id) const;
     // The label of a value of `field`: its concept's label, else the value.
     std::string label_of(const schema::FacetField& field, const std::string& value) const;
+    // The label of concept `id` of taxonomy facet `facet`, else `id`.
+    std::string label_of(std::string_view facet, const std::string& id) const;
 
     // Concepts of `facet` whose cues score at least the facet's threshold in
     // the given words (text::words() of body and title; title hits count

@@ -318,7 +318,9 @@ JudgedDocument judge(const Xapian::Database& db, Xapian::docid did, const Judgin
     j.starts = decode_starts(values.starts);
     if (!std::is_sorted(j.starts.begin(), j.starts.end())) j.starts.clear();  // damaged: judged as one span
     if (q.words.empty()) return j;  // browsing, or a symbol alone: the opening passage is shown
-    const WordPositions positions = given ? *given : word_positions(db, did, q);
+    WordPositions read;  // only when not given: a window's are read once for all its hits
+    if (!given) read = word_positions(db, did, q);
+    const WordPositions& positions = given ? *given : read;
     const size_t n = q.words.size();
     j.title = title_match(db, did, positions, q, values.title_words);
     PassageEvidence head = score_span(positions, q, 0, j.starts.empty() ? ~0u : j.starts.front());

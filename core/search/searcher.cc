@@ -400,10 +400,6 @@ struct Judged {
     std::string decision;  // a provision's decision term (schema::DECISION); empty for other records
 };
 
-}  // namespace
-
-namespace {
-
 // The decision term (schema::DECISION) of a provision; empty for other records.
 // Only provisions carry one (JudgingTable::is_provision tells them apart):
 // a long document is spared the decoding of its whole term list.
